@@ -1,0 +1,78 @@
+import { createEffect, createMemo, type JSX, on } from 'solid-js';
+import { Dynamic } from 'solid-js/web';
+
+import { currentPath, matchRoute } from './lib/router.js';
+import { BoardPage } from './pages/BoardPage.jsx';
+import { ContactPage } from './pages/ContactPage.jsx';
+import { ContactsPage } from './pages/ContactsPage.jsx';
+import { InboxPage } from './pages/InboxPage.jsx';
+import { NewContactPage } from './pages/NewContactPage.jsx';
+import { NewConversationPage } from './pages/NewConversationPage.jsx';
+import { NoAccessPage } from './pages/NoAccessPage.jsx';
+import { NotFoundPage } from './pages/NotFoundPage.jsx';
+import { NumbersPage } from './pages/NumbersPage.jsx';
+import { SimulatorPage } from './pages/SimulatorPage.jsx';
+import { TeamsPage } from './pages/TeamsPage.jsx';
+import { UsersPage } from './pages/UsersPage.jsx';
+import { directory } from './stores/directory.store.js';
+import { isAdmin, isSupervisor } from './stores/session.store.js';
+
+interface Route {
+  pattern: string;
+  page: (params: Record<string, string>) => JSX.Element;
+  allowed?: () => boolean;
+}
+
+const inbox = (params: Record<string, string>) => (
+  <InboxPage conversationId={params.id ? Number(params.id) : null} />
+);
+
+const ROUTES: Route[] = [
+  { pattern: '/', page: inbox },
+  { pattern: '/c/:id', page: inbox },
+  { pattern: '/new', page: () => <NewConversationPage /> },
+  { pattern: '/contacts', page: () => <ContactsPage /> },
+  { pattern: '/contacts/new', page: () => <NewContactPage /> },
+  { pattern: '/contacts/:id', page: (params) => <ContactPage contactId={Number(params.id)} /> },
+  { pattern: '/board', page: () => <BoardPage />, allowed: isSupervisor },
+  { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
+  { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },
+  { pattern: '/admin/numbers', page: () => <NumbersPage />, allowed: isAdmin },
+  {
+    pattern: '/simulator',
+    page: () => <SimulatorPage />,
+    allowed: () => directory.simulatorEnabled || !directory.loaded,
+  },
+];
+
+function resolve(path: string): { route: Route | null; params: Record<string, string> } {
+  for (const route of ROUTES) {
+    const params = matchRoute(route.pattern, path);
+    if (params) return { route, params };
+  }
+  return { route: null, params: {} };
+}
+
+/** Renders the page for the current path; the inbox stays mounted between threads. */
+export function AppRoutes() {
+  const match = createMemo(() => resolve(currentPath()));
+  const page = createMemo(() => {
+    const { route } = match();
+    if (!route) return NotFoundPage;
+    if (route.allowed && !route.allowed()) return NoAccessPage;
+    return route.page;
+  });
+
+  createEffect(
+    on(
+      currentPath,
+      () => {
+        const heading = document.querySelector<HTMLElement>('main [data-autofocus]');
+        heading?.focus({ preventScroll: true });
+      },
+      { defer: true },
+    ),
+  );
+
+  return <Dynamic component={page()} {...match().params} />;
+}

@@ -1,0 +1,131 @@
+import { createMemo, For, Match, onCleanup, Show, Switch } from 'solid-js';
+
+import {
+  inbox,
+  inboxRows,
+  loadInbox,
+  loadMoreInbox,
+  setInboxFilter,
+  type StatusFilter,
+} from '../../stores/inbox.store.js';
+import { Alert } from '../common/Alert.jsx';
+import { Icon } from '../common/Icon.jsx';
+import { ConversationRow } from './ConversationRow.jsx';
+import { InboxTabs, tabId } from './InboxTabs.jsx';
+
+const SEARCH_DELAY_MS = 250;
+
+export function ConversationList(props: { selectedId: number | null }) {
+  const rows = createMemo(inboxRows);
+  let searchTimer: number | undefined;
+  onCleanup(() => window.clearTimeout(searchTimer));
+
+  const handleSearchInput = (event: InputEvent & { currentTarget: HTMLInputElement }) => {
+    const q = event.currentTarget.value;
+    window.clearTimeout(searchTimer);
+    searchTimer = window.setTimeout(() => setInboxFilter({ q }), SEARCH_DELAY_MS);
+  };
+
+  const handleStatusChange = (event: Event & { currentTarget: HTMLSelectElement }) => {
+    setInboxFilter({ status: event.currentTarget.value as StatusFilter });
+  };
+
+  return (
+    <div class="conversation-list">
+      <div class="list-header">
+        <h1 id="inbox-heading" class="list-title">
+          Inbox
+        </h1>
+        <a class="button button-primary button-small" href="/new">
+          <Icon name="plus" size={14} />
+          New conversation
+        </a>
+      </div>
+
+      <InboxTabs />
+
+      <div class="list-toolbar" role="search">
+        <div class="search-field">
+          <label for="inbox-search" class="sr-only">
+            Search conversations
+          </label>
+          <Icon name="search" size={14} class="search-icon" />
+          <input
+            id="inbox-search"
+            type="search"
+            placeholder="Search names, numbers, texts"
+            value={inbox.filter.q}
+            onInput={handleSearchInput}
+          />
+        </div>
+        <label class="inline-field">
+          <span class="sr-only">Status</span>
+          <select value={inbox.filter.status} onChange={handleStatusChange}>
+            <option value="all">Open &amp; closed</option>
+            <option value="open">Open</option>
+            <option value="closed">Closed</option>
+          </select>
+        </label>
+      </div>
+
+      <div
+        id="inbox-panel"
+        class="rows-scroller"
+        role="tabpanel"
+        aria-labelledby={tabId(inbox.filter.view)}
+      >
+        <Switch>
+          <Match when={inbox.error && rows().length === 0}>
+            <div class="list-message">
+              <Alert>{inbox.error}</Alert>
+              <button type="button" class="button" onClick={() => void loadInbox()}>
+                Try again
+              </button>
+            </div>
+          </Match>
+          <Match when={inbox.loading && rows().length === 0}>
+            <ul class="rows" aria-busy="true" aria-label="Loading conversations">
+              <For each={[1, 2, 3, 4, 5]}>{() => <li class="row-skeleton" />}</For>
+            </ul>
+          </Match>
+          <Match when={rows().length === 0}>
+            <div class="list-message">
+              <p class="list-empty-title">No conversations here</p>
+              <p class="muted">
+                {inbox.filter.q
+                  ? 'Nothing matches that search. Try a name, a number or a word from a text.'
+                  : 'When a student texts in or someone starts a thread, it shows up here.'}
+              </p>
+            </div>
+          </Match>
+          <Match when={true}>
+            <ul class="rows" aria-label="Conversations">
+              <For each={rows()}>
+                {(conversation) => (
+                  <li>
+                    <ConversationRow
+                      conversation={conversation}
+                      selected={conversation.id === props.selectedId}
+                    />
+                  </li>
+                )}
+              </For>
+            </ul>
+            <Show when={inbox.nextCursor}>
+              <div class="list-more">
+                <button
+                  type="button"
+                  class="button button-small"
+                  disabled={inbox.loadingMore}
+                  onClick={() => void loadMoreInbox()}
+                >
+                  {inbox.loadingMore ? 'Loading…' : 'Load more'}
+                </button>
+              </div>
+            </Show>
+          </Match>
+        </Switch>
+      </div>
+    </div>
+  );
+}

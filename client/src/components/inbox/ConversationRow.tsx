@@ -1,0 +1,76 @@
+import { Show } from 'solid-js';
+
+import type { InboxConversationDto } from '@shared/dto.js';
+
+import { now } from '../../lib/clock.js';
+import { fullDateTime, relativeTime } from '../../lib/format.js';
+import { assigneeName } from '../../stores/directory.store.js';
+import { Icon } from '../common/Icon.jsx';
+
+interface ConversationRowProps {
+  conversation: InboxConversationDto;
+  selected: boolean;
+}
+
+export function ConversationRow(props: ConversationRowProps) {
+  const conversation = () => props.conversation;
+  const closed = () => conversation().status === 'closed';
+
+  return (
+    <a
+      class="row"
+      classList={{
+        'row-unread': conversation().unread,
+        'row-selected': props.selected,
+        'row-closed': closed(),
+      }}
+      href={`/c/${conversation().id}`}
+      aria-current={props.selected ? 'page' : undefined}
+      data-testid="inbox-row"
+      data-conversation-id={conversation().id}
+    >
+      <span class="row-channel" title="SMS">
+        <Icon name="sms" size={16} />
+        <span class="sr-only">SMS: </span>
+      </span>
+      <span class="row-body">
+        <span class="row-line">
+          <span class="row-name">{conversation().name}</span>
+          <time
+            class="row-time"
+            datetime={conversation().lastMessageAt}
+            title={fullDateTime(conversation().lastMessageAt)}
+          >
+            {relativeTime(conversation().lastMessageAt, now())}
+          </time>
+        </span>
+        <span class="row-contact">{conversation().contactName}</span>
+        <span class="row-preview">
+          <Show when={conversation().lastMessageDirection === 'outbound'}>
+            <span class="row-preview-prefix">Sent: </span>
+          </Show>
+          {conversation().lastMessagePreview || 'No messages yet'}
+        </span>
+        <span class="row-meta">
+          <span
+            class="chip"
+            classList={{ 'chip-muted': conversation().assignee === null }}
+          >
+            <span class="sr-only">Assignee: </span>
+            {assigneeName(conversation().assignee)}
+          </span>
+          <Show when={closed()}>
+            <span class="badge badge-closed">Closed</span>
+          </Show>
+          <Show when={conversation().possibleOptOut}>
+            <span class="badge badge-warning">Possible opt-out</span>
+          </Show>
+        </span>
+      </span>
+      <Show when={conversation().unread}>
+        <span class="unread-dot" aria-hidden="true" />
+        <span class="sr-only">, unread</span>
+      </Show>
+    </a>
+  );
+}

@@ -1,0 +1,133 @@
+import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
+
+import type { ContactDto, ConversationDto } from '@shared/dto.js';
+import { countSms, MAX_MESSAGE_LENGTH, replaceLookAlikes } from '@shared/sms.js';
+
+import { errorMessage } from '../../lib/api.js';
+import { startTyping, stopTyping } from '../../lib/socket.js';
+import { clearDraft, draftOf, saveDraft } from '../../stores/drafts.store.js';
+import { currentUser } from '../../stores/session.store.js';
+import { sendReply } from '../../stores/thread.store.js';
+import { Alert } from '../common/Alert.jsx';
+import { SmsMeter } from '../common/SmsMeter.jsx';
+
+const TYPING_IDLE_MS = 3_000;
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+
+interface ComposerProps {
+  conversation: ConversationDto;
+  contact: ContactDto | undefined;
+}
+
+/** The reply box: live SMS counter, Ctrl/Cmd+Enter to send, errors inline, draft kept. */
+export function Composer(props: ComposerProps) {
+  const id = props.conversation.id;
+  const [text, setText] = createSignal(draftOf(id));
+  const [error, setError] = createSignal<string | null>(null);
+  const [sending, setSending] = createSignal(false);
+  const count = createMemo(() => countSms(text()));
+  const canSend = () =>
+    text().trim().length > 0 && count().characters <= MAX_MESSAGE_LENGTH && !sending();
+  const firstName = () => props.contact?.firstName || props.conversation.contactName;
+  let input: HTMLTextAreaElement | undefined;
+  let idleTimer: number | undefined;
+
+  const setDraft = (value: string) => {
+    setText(value);
+    saveDraft(id, value);
+  };
+
+  const handleInput = (event: InputEvent & { currentTarget: HTMLTextAreaElement }) => {
+    const value = event.currentTarget.value;
+    setDraft(value);
+    window.clearTimeout(idleTimer);
+    if (!value.trim()) return stopTyping(id);
+    startTyping(id);
+    idleTimer = window.setTimeout(() => stopTyping(id), TYPING_IDLE_MS);
+  };
+
+  const send = async () => {
+    if (!canSend()) return;
+    setSending(true);
+    setError(null);
+    try {
+      await sendReply(id, text());
+      clearDraft(id);
+      setText('');
+      window.clearTimeout(idleTimer);
+      stopTyping(id);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSending(false);
+      input?.focus();
+    }
+  };
+
+  const handleSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void send();
+  };
+
+  const handleKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      void send();
+    }
+  };
+
+  const handleReplaceLookAlikes = () => {
+    setDraft(replaceLookAlikes(text()));
+    input?.focus();
+  };
+
+  onCleanup(() => {
+    window.clearTimeout(idleTimer);
+    stopTyping(id);
+  });
+
+  return (
+    <form class="composer" onSubmit={handleSubmit}>
+      <label class="composer-label" for={`composer-${id}`}>
+        Reply to {firstName()}
+      </label>
+      <textarea
+        ref={input}
+        id={`composer-${id}`}
+        class="composer-input"
+        data-testid="composer-input"
+        rows="3"
+        placeholder="Write a text…"
+        aria-describedby={`composer-${id}-counter composer-${id}-hint`}
+        value={text()}
+        onInput={handleInput}
+        onKeyDown={handleKeyDown}
+        onBlur={() => stopTyping(id)}
+      />
+      <Show when={error()}>
+        <Alert>
+          {error()} <span class="muted">Your draft is still here.</span>
+        </Alert>
+      </Show>
+      <SmsMeter
+        id={`composer-${id}`}
+        text={text()}
+        senderNames={[currentUser()?.name ?? '']}
+        onReplaceLookAlikes={handleReplaceLookAlikes}
+      />
+      <div class="composer-footer">
+        <span class="composer-hint" id={`composer-${id}-hint`}>
+          {isMac ? '⌘' : 'Ctrl'} + Enter to send
+        </span>
+        <button
+          type="submit"
+          class="button button-primary"
+          data-testid="send-button"
+          disabled={!canSend()}
+        >
+          {sending() ? 'Sending…' : 'Send'}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,139 @@
+import { createSignal, Show } from 'solid-js';
+
+import type { Assignee, ConversationDto } from '@shared/dto.js';
+
+import { ApiError, errorMessage } from '../../lib/api.js';
+import { formatPhone } from '../../lib/format.js';
+import { findNumber } from '../../stores/directory.store.js';
+import { currentUser } from '../../stores/session.store.js';
+import { assignThread, joinThread, reloadThread, setThreadOpen } from '../../stores/thread.store.js';
+import { Alert } from '../common/Alert.jsx';
+import { Icon } from '../common/Icon.jsx';
+import { AssigneeSelect } from './AssigneeSelect.jsx';
+import { PresenceAvatars } from './PresenceAvatars.jsx';
+
+const CONFLICT_MESSAGE = 'Someone else just took this. The thread now shows who has it.';
+
+export function ThreadHeader(props: { conversation: ConversationDto }) {
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const conversation = () => props.conversation;
+  const me = () => currentUser()?.id;
+  const isParticipant = () => me() !== undefined && conversation().participantIds.includes(me()!);
+  const assignedToMe = () =>
+    conversation().assignee?.type === 'user' && conversation().assignee?.id === me();
+  const officeNumber = () => findNumber(conversation().numberId);
+
+  const run = async (action: string, task: () => Promise<void>) => {
+    setBusy(action);
+    setError(null);
+    try {
+      await task();
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'assignment_conflict') {
+        setError(CONFLICT_MESSAGE);
+        await reloadThread(conversation().id);
+      } else {
+        setError(errorMessage(failure));
+      }
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const handleAssign = (assignee: Assignee | null) =>
+    run('assign', () => assignThread(conversation(), assignee));
+
+  const handleAssignToMe = () => {
+    const id = me();
+    if (id !== undefined) void handleAssign({ type: 'user', id });
+  };
+
+  const handleJoin = () => void run('join', () => joinThread(conversation().id));
+
+  const handleToggleStatus = () => {
+    const reopen = conversation().status === 'closed';
+    void run('status', () => setThreadOpen(conversation().id, reopen));
+  };
+
+  return (
+    <header class="thread-header">
+      <div class="thread-title-row">
+        <a class="button button-ghost button-icon back-link" href="/">
+          <Icon name="back" size={18} />
+          <span class="sr-only">Back to inbox</span>
+        </a>
+        <div class="thread-heading">
+          <h2 id="thread-title" class="thread-title" tabindex="-1" data-autofocus>
+            {conversation().name}
+          </h2>
+          <p class="thread-subtitle">
+            <a href={`/contacts/${conversation().contactId}`}>{conversation().contactName}</a>
+            <span aria-hidden="true"> · </span>
+            <span class="nowrap">{formatPhone(conversation().phone)}</span>
+            <Show when={officeNumber()}>
+              {(number) => (
+                <>
+                  <span aria-hidden="true"> · </span>
+                  <span class="nowrap">via {number().label || formatPhone(number().e164)}</span>
+                </>
+              )}
+            </Show>
+          </p>
+        </div>
+        <PresenceAvatars conversationId={conversation().id} />
+        <span
+          class="badge"
+          classList={{
+            'badge-open': conversation().status === 'open',
+            'badge-closed': conversation().status === 'closed',
+          }}
+        >
+          <span class="sr-only">Status: </span>
+          {conversation().status === 'open' ? 'Open' : 'Closed'}
+        </span>
+      </div>
+
+      <div class="thread-actions">
+        <AssigneeSelect
+          conversation={conversation()}
+          disabled={busy() === 'assign'}
+          onChange={handleAssign}
+        />
+        <Show when={!assignedToMe()}>
+          <button
+            type="button"
+            class="button button-small"
+            disabled={busy() !== null}
+            onClick={handleAssignToMe}
+          >
+            Assign to me
+          </button>
+        </Show>
+        <Show when={!isParticipant()}>
+          <button
+            type="button"
+            class="button button-small button-primary"
+            data-testid="join-button"
+            disabled={busy() !== null}
+            onClick={handleJoin}
+          >
+            Join
+          </button>
+        </Show>
+        <button
+          type="button"
+          class="button button-small"
+          disabled={busy() !== null}
+          onClick={handleToggleStatus}
+        >
+          {conversation().status === 'closed' ? 'Reopen' : 'Close'}
+        </button>
+      </div>
+
+      <Show when={error()}>
+        <Alert>{error()}</Alert>
+      </Show>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+import { createSignal, Show } from 'solid-js';
+
+import type { ContactDto, ConversationDto } from '@shared/dto.js';
+
+import { errorMessage, setContactSubscription } from '../../lib/api.js';
+import { fullDateTime } from '../../lib/format.js';
+import { putContact } from '../../stores/contacts.store.js';
+import { Alert } from '../common/Alert.jsx';
+
+interface ThreadNoticesProps {
+  conversation: ConversationDto;
+  contact: ContactDto | undefined;
+}
+
+/** Consent state above the history: opted out, or a text that may be an opt-out request. */
+export function ThreadNotices(props: ThreadNoticesProps) {
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+  const unsubscribedAt = () => props.contact?.smsUnsubscribedAt ?? null;
+
+  const handleUnsubscribe = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { contact } = await setContactSubscription(props.conversation.contactId, false);
+      putContact(contact);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <Show when={unsubscribedAt()}>
+        {(at) => (
+          <div class="notice notice-danger">
+            <strong>{props.conversation.contactName} has opted out of texts</strong>
+            <span>
+              since {fullDateTime(at())}. Nothing can be sent until they text START or staff
+              re-subscribe them on their{' '}
+              <a href={`/contacts/${props.conversation.contactId}`}>contact page</a>.
+            </span>
+          </div>
+        )}
+      </Show>
+      <Show when={props.conversation.possibleOptOut && !unsubscribedAt()}>
+        <div class="notice notice-warning">
+          <span>
+            <strong>Possible opt-out.</strong> The student's text starts with an opt-out word but
+            says more. If they meant to stop texts, unsubscribe them.
+          </span>
+          <button
+            type="button"
+            class="button button-small"
+            disabled={busy()}
+            onClick={() => void handleUnsubscribe()}
+          >
+            Unsubscribe {props.conversation.contactName}
+          </button>
+        </div>
+      </Show>
+      <Show when={error()}>
+        <Alert>{error()}</Alert>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,222 @@
+import type {
+  ApiErrorBody,
+  Assignee,
+  ContactDto,
+  ConversationDto,
+  InboxConversationDto,
+  MessageDto,
+  OfficeNumberDto,
+  Role,
+  TeamDto,
+  UserDto,
+} from '@shared/dto.js';
+
+/** An HTTP failure, carrying the API's stable `code` and its human `message`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+let handleUnauthorized: () => void = () => undefined;
+
+/** Called whenever a staff route answers 401, so the session can end cleanly. */
+export function onUnauthorized(handler: () => void): void {
+  handleUnauthorized = handler;
+}
+
+const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/me']);
+
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers:
+        body === undefined
+          ? { accept: 'application/json' }
+          : { accept: 'application/json', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network_error', 'Switchboard could not be reached. Try again.');
+  }
+
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => null);
+  if (response.ok) return data as T;
+
+  if (response.status === 401 && !PUBLIC_ROUTES.has(path.split('?')[0] ?? path)) {
+    handleUnauthorized();
+  }
+  const error = (data as Partial<ApiErrorBody> | null)?.error;
+  throw new ApiError(
+    response.status,
+    error?.code ?? 'http_error',
+    error?.message ?? `Something went wrong (HTTP ${response.status}).`,
+  );
+}
+
+function withQuery(path: string, query: Record<string, string | boolean | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/** Turns any thrown value into a sentence fit for the screen. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Something went wrong. Try again.';
+}
+
+export const getSetup = () => request<{ needsSetup: boolean }>('GET', '/api/setup');
+
+export const completeSetup = (body: { token: string; email: string; name: string; password: string }) =>
+  request<{ user: UserDto }>('POST', '/api/setup', body);
+
+export const login = (email: string, password: string) =>
+  request<{ user: UserDto }>('POST', '/api/auth/login', { email, password });
+
+export const logout = () => request<void>('POST', '/api/auth/logout');
+
+export const getMe = () => request<{ user: UserDto }>('GET', '/api/me');
+
+export const listUsers = () => request<{ users: UserDto[] }>('GET', '/api/users');
+
+export interface NewUser {
+  email: string;
+  name: string;
+  role: Role;
+  password: string;
+}
+
+export const createUser = (body: NewUser) => request<{ user: UserDto }>('POST', '/api/users', body);
+
+export const updateUser = (
+  id: number,
+  body: Partial<{ name: string; role: Role; active: boolean; password: string }>,
+) => request<{ user: UserDto }>('PATCH', `/api/users/${id}`, body);
+
+export const listTeams = () => request<{ teams: TeamDto[] }>('GET', '/api/teams');
+
+export const createTeam = (body: { name: string; memberIds: number[] }) =>
+  request<{ team: TeamDto }>('POST', '/api/teams', body);
+
+export const updateTeam = (id: number, body: Partial<{ name: string; memberIds: number[] }>) =>
+  request<{ team: TeamDto }>('PATCH', `/api/teams/${id}`, body);
+
+export const deleteTeam = (id: number) => request<void>('DELETE', `/api/teams/${id}`);
+
+export const listNumbers = () => request<{ numbers: OfficeNumberDto[] }>('GET', '/api/numbers');
+
+export const createNumber = (body: { number: string; label: string }) =>
+  request<{ number: OfficeNumberDto }>('POST', '/api/numbers', body);
+
+export const updateNumber = (id: number, body: { label: string }) =>
+  request<{ number: OfficeNumberDto }>('PATCH', `/api/numbers/${id}`, body);
+
+export interface ContactInput {
+  firstName: string;
+  lastName: string;
+  email?: string;
+  phones: { number: string; mobile?: boolean }[];
+}
+
+export const listContacts = (q: string, mobileOnly = false) =>
+  request<{ contacts: ContactDto[] }>(
+    'GET',
+    withQuery('/api/contacts', { q, mobileOnly: mobileOnly || undefined }),
+  );
+
+export const createContact = (body: ContactInput) =>
+  request<{ contact: ContactDto }>('POST', '/api/contacts', body);
+
+export const getContact = (id: number) =>
+  request<{ contact: ContactDto; conversations: ConversationDto[] }>(
+    'GET',
+    `/api/contacts/${id}`,
+  );
+
+export const updateContact = (id: number, body: Partial<ContactInput>) =>
+  request<{ contact: ContactDto }>('PATCH', `/api/contacts/${id}`, body);
+
+export const setContactSubscription = (id: number, subscribed: boolean) =>
+  request<{ contact: ContactDto }>(
+    'POST',
+    `/api/contacts/${id}/${subscribed ? 'resubscribe' : 'unsubscribe'}`,
+  );
+
+export interface ConversationQuery {
+  view?: string;
+  status?: 'open' | 'closed';
+  q?: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export const listConversations = (query: ConversationQuery) =>
+  request<{ conversations: InboxConversationDto[]; nextCursor?: string | null }>(
+    'GET',
+    withQuery('/api/conversations', { ...query }),
+  );
+
+export const getConversation = (id: number) =>
+  request<{ conversation: ConversationDto | InboxConversationDto }>(
+    'GET',
+    `/api/conversations/${id}`,
+  );
+
+export interface NewConversation {
+  name: string;
+  numberId: number;
+  contactId: number;
+  participantIds?: number[];
+  assignee?: Assignee | null;
+  text: string;
+}
+
+export const createConversation = (body: NewConversation) =>
+  request<{ conversation: ConversationDto; message: MessageDto; existing?: boolean }>(
+    'POST',
+    '/api/conversations',
+    body,
+  );
+
+export const listMessages = (id: number) =>
+  request<{ messages: MessageDto[] }>('GET', `/api/conversations/${id}/messages`);
+
+export const sendMessage = (id: number, text: string) =>
+  request<{ message: MessageDto }>('POST', `/api/conversations/${id}/messages`, { text });
+
+export const markRead = (id: number, messageId: number) =>
+  request<void>('POST', `/api/conversations/${id}/read`, { messageId });
+
+type ConversationAnswer = Promise<{ conversation: ConversationDto }>;
+
+export const joinConversation = (id: number): ConversationAnswer =>
+  request('POST', `/api/conversations/${id}/join`);
+
+export const assignConversation = (
+  id: number,
+  assignee: Assignee | null,
+  ifAssignee: Assignee | null,
+): ConversationAnswer => request('POST', `/api/conversations/${id}/assign`, { assignee, ifAssignee });
+
+export const setConversationStatus = (id: number, open: boolean): ConversationAnswer =>
+  request('POST', `/api/conversations/${id}/${open ? 'reopen' : 'close'}`);
+
+export const getSimulator = () => request<{ enabled: boolean }>('GET', '/api/simulator');
+
+export const simulateInbound = (body: { from: string; to: string; text: string }) =>
+  request<{ stored: boolean }>('POST', '/api/simulator/inbound', body);

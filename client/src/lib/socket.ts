@@ -1,0 +1,229 @@
+import { createSignal } from 'solid-js';
+import { io, type Socket } from 'socket.io-client';
+
+import type {
+  ClientToServerEvents,
+  LoggedEventName,
+  LoggedEvents,
+  ServerToClientEvents,
+} from '@shared/events.js';
+
+import { recordAssignment } from '../stores/board.store.js';
+import { onContactUpdated } from '../stores/contacts.store.js';
+import { upsertUser } from '../stores/directory.store.js';
+import {
+  onConversationAssigned,
+  onConversationChanged,
+  onConversationJoined,
+  onMessageAdded,
+} from '../stores/inbox.store.js';
+import { upsertMessage } from '../stores/messages.store.js';
+import { expireSession } from '../stores/session.store.js';
+import { refreshAll } from '../stores/sync.js';
+import { isThreadVisible, onPresenceUpdated, onTypingUpdated } from '../stores/thread.store.js';
+import { formatDuration, plural } from './format.js';
+
+/**
+ * The one Socket.IO connection. Logged events are applied once each, in `seq` order, and a
+ * reconnect asks the server to replay what was missed after `lastSeq`.
+ */
+
+type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+export type ConnectionState = 'connecting' | 'online' | 'reconnecting';
+
+const [connectionState, setConnectionState] = createSignal<ConnectionState>('connecting');
+const [offlineSummary, setOfflineSummary] = createSignal<string | null>(null);
+
+export { connectionState, offlineSummary };
+
+const SUMMARY_MS = 20_000;
+const RETRY_MS = 3_000;
+
+let socket: ClientSocket | null = null;
+let lastSeq: number | undefined;
+let synced = false;
+let offlineSince: number | null = null;
+let catchingUp = false;
+let replayedTexts = 0;
+let resetWhileAway = false;
+let viewing: number | null = null;
+let typing: number | null = null;
+let summaryTimer: number | undefined;
+
+export function connectSocket(): void {
+  if (socket) return;
+  setConnectionState('connecting');
+  socket = io({
+    auth: (send) => send(lastSeq === undefined ? {} : { lastSeq }),
+    transports: ['websocket', 'polling'],
+  });
+  registerListeners(socket);
+}
+
+export function disconnectSocket(): void {
+  socket?.removeAllListeners();
+  socket?.disconnect();
+  socket = null;
+  lastSeq = undefined;
+  synced = false;
+  offlineSince = null;
+  catchingUp = false;
+  viewing = null;
+  typing = null;
+  window.clearTimeout(summaryTimer);
+  setConnectionState('connecting');
+  setOfflineSummary(null);
+}
+
+export function dismissOfflineSummary(): void {
+  window.clearTimeout(summaryTimer);
+  setOfflineSummary(null);
+}
+
+export function startViewing(conversationId: number): void {
+  if (viewing === conversationId) return;
+  if (viewing !== null) stopViewing(viewing);
+  viewing = conversationId;
+  if (socket?.connected) socket.emit('viewing:start', { conversationId });
+}
+
+export function stopViewing(conversationId: number): void {
+  if (viewing !== conversationId) return;
+  stopTyping(conversationId);
+  viewing = null;
+  if (socket?.connected) socket.emit('viewing:stop', { conversationId });
+}
+
+export function startTyping(conversationId: number): void {
+  if (typing === conversationId) return;
+  if (typing !== null) stopTyping(typing);
+  typing = conversationId;
+  if (socket?.connected) socket.emit('typing:start', { conversationId });
+}
+
+export function stopTyping(conversationId: number): void {
+  if (typing !== conversationId) return;
+  typing = null;
+  if (socket?.connected) socket.emit('typing:stop', { conversationId });
+}
+
+function handleConnect(): void {
+  setConnectionState('online');
+  catchingUp = true;
+  replayedTexts = 0;
+  if (viewing !== null) socket?.emit('viewing:start', { conversationId: viewing });
+}
+
+function handleDisconnect(reason: Socket.DisconnectReason): void {
+  if (reason === 'io client disconnect') return;
+  setConnectionState('reconnecting');
+  offlineSince ??= Date.now();
+  typing = null;
+  dismissOfflineSummary();
+  if (reason === 'io server disconnect') socket?.connect();
+}
+
+function handleConnectError(error: Error): void {
+  if (error.message === 'unauthorized') {
+    expireSession();
+    return;
+  }
+  if (synced || offlineSince !== null) setConnectionState('reconnecting');
+  const current = socket;
+  if (current && !current.active) window.setTimeout(() => current.connect(), RETRY_MS);
+}
+
+function summarise(): string {
+  const away = formatDuration(Date.now() - (offlineSince ?? Date.now()));
+  if (resetWhileAway) return `You were offline ${away} — the inbox has been refreshed`;
+  const texts = replayedTexts === 0 ? 'no new texts' : plural(replayedTexts, 'new text');
+  return `You were offline ${away} — ${texts}`;
+}
+
+function handleSyncReady(payload: { seq: number }): void {
+  lastSeq = lastSeq === undefined ? payload.seq : Math.max(lastSeq, payload.seq);
+  catchingUp = false;
+
+  if (!synced) {
+    synced = true;
+    // Data fetched before the socket joined may have missed events: fetch it once more.
+    void refreshAll();
+  }
+  if (offlineSince !== null) {
+    setOfflineSummary(summarise());
+    window.clearTimeout(summaryTimer);
+    summaryTimer = window.setTimeout(() => setOfflineSummary(null), SUMMARY_MS);
+    offlineSince = null;
+    resetWhileAway = false;
+  }
+}
+
+function handleSyncReset(payload: { seq: number }): void {
+  lastSeq = payload.seq;
+  if (offlineSince !== null) resetWhileAway = true;
+  void refreshAll();
+}
+
+/** Applies a logged event once: anything at or below `lastSeq` was already applied. */
+function onLogged<K extends LoggedEventName>(
+  target: ClientSocket,
+  name: K,
+  apply: (payload: LoggedEvents[K]) => void,
+): void {
+  const listener = (payload: LoggedEvents[K]): void => {
+    if (lastSeq !== undefined && payload.seq <= lastSeq) return;
+    lastSeq = payload.seq;
+    apply(payload);
+  };
+  target.on(name, listener as never);
+}
+
+function registerListeners(target: ClientSocket): void {
+  target.on('connect', handleConnect);
+  target.on('disconnect', handleDisconnect);
+  target.on('connect_error', handleConnectError);
+  target.on('sync:ready', handleSyncReady);
+  target.on('sync:reset', handleSyncReset);
+
+  onLogged(target, 'conversation:created', (payload) => {
+    onConversationChanged(payload.conversation);
+  });
+  onLogged(target, 'conversation:updated', (payload) => {
+    onConversationChanged(payload.conversation);
+  });
+  onLogged(target, 'conversation:joined', (payload) => {
+    upsertUser(payload.user);
+    onConversationJoined(payload.conversationId, payload.user.id);
+  });
+  onLogged(target, 'conversation:assigned', (payload) => {
+    onConversationAssigned(payload.conversationId, payload.assignee);
+    recordAssignment({
+      seq: payload.seq,
+      conversationId: payload.conversationId,
+      assignee: payload.assignee,
+      previous: payload.previous,
+      actorName: payload.actor?.name ?? null,
+      at: Date.now(),
+    });
+  });
+  onLogged(target, 'message:created', (payload) => {
+    const message = { ...payload.message, conversationId: payload.conversationId };
+    upsertMessage(message);
+    onMessageAdded(message, isThreadVisible(payload.conversationId));
+    if (catchingUp && message.direction === 'inbound' && message.kind === 'sms') {
+      replayedTexts += 1;
+    }
+  });
+  onLogged(target, 'message:updated', (payload) => {
+    upsertMessage({ ...payload.message, conversationId: payload.conversationId });
+  });
+  onLogged(target, 'contact:updated', (payload) => onContactUpdated(payload.contact));
+
+  target.on('presence:updated', (payload) => {
+    onPresenceUpdated(payload.conversationId, payload.viewers);
+  });
+  target.on('typing:updated', (payload) => {
+    onTypingUpdated(payload.conversationId, payload.typers);
+  });
+}

@@ -1,0 +1,16 @@
+import { render } from 'solid-js/web';
+
+import { App } from './App.jsx';
+import { startRouter } from './lib/router.js';
+
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/shell.css';
+import './styles/inbox.css';
+import './styles/thread.css';
+import './styles/pages.css';
+
+startRouter();
+
+const root = document.getElementById('root');
+if (root) render(() => <App />, root);

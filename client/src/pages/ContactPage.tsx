@@ -1,0 +1,208 @@
+import { createSignal, For, onMount, Show } from 'solid-js';
+
+import { ContactForm } from '../components/admin/ContactForm.jsx';
+import { Alert } from '../components/common/Alert.jsx';
+import { now } from '../lib/clock.js';
+import {
+  type ContactInput,
+  errorMessage,
+  setContactSubscription,
+  updateContact,
+} from '../lib/api.js';
+import { contactName, formatPhone, fullDateTime, relativeTime } from '../lib/format.js';
+import { contacts, loadContact, putContact } from '../stores/contacts.store.js';
+import { findNumber } from '../stores/directory.store.js';
+import { showNotice } from '../stores/notices.store.js';
+
+export function ContactPage(props: { contactId: number }) {
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [editing, setEditing] = createSignal(false);
+  const [busy, setBusy] = createSignal(false);
+  const contact = () => contacts.byId[props.contactId];
+  const threads = () => contacts.threads[props.contactId] ?? [];
+
+  onMount(() => {
+    loadContact(props.contactId).catch((failure) => setLoadError(errorMessage(failure)));
+  });
+
+  const handleSave = async (input: ContactInput) => {
+    const answer = await updateContact(props.contactId, input);
+    putContact(answer.contact);
+    setEditing(false);
+    showNotice('Contact saved.');
+  };
+
+  const handleSubscription = async (subscribe: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await setContactSubscription(props.contactId, subscribe);
+      putContact(answer.contact);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="page page-form">
+      <p class="breadcrumb">
+        <a href="/contacts">Contacts</a>
+      </p>
+      <Show
+        when={contact()}
+        fallback={
+          <Show when={loadError()} fallback={<p role="status">Loading contact…</p>}>
+            <h1 data-autofocus tabindex="-1">
+              Contact not available
+            </h1>
+            <Alert>{loadError()}</Alert>
+          </Show>
+        }
+      >
+        {(current) => (
+          <>
+            <header class="page-header">
+              <div>
+                <h1 data-autofocus tabindex="-1">
+                  {contactName(current())}
+                </h1>
+                <p class="page-intro">{current().email ?? 'No email on file'}</p>
+              </div>
+              <a class="button button-primary" href={`/new?contactId=${current().id}`}>
+                Text {current().firstName || 'this contact'}
+              </a>
+            </header>
+
+            <section class="card card-padded stack" aria-labelledby="consent-heading">
+              <h2 id="consent-heading" class="card-title">
+                Text messages
+              </h2>
+              <Show when={error()}>
+                <Alert>{error()}</Alert>
+              </Show>
+              <Show
+                when={current().smsUnsubscribedAt}
+                fallback={
+                  <div class="consent-row">
+                    <p>
+                      <span class="badge badge-open">Subscribed</span> Texts can be sent to this
+                      contact.
+                    </p>
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={busy()}
+                      onClick={() => void handleSubscription(false)}
+                    >
+                      Unsubscribe
+                    </button>
+                  </div>
+                }
+              >
+                {(at) => (
+                  <div class="consent-row">
+                    <p>
+                      <span class="badge badge-danger">Opted out</span> Since{' '}
+                      {fullDateTime(at())}. Nothing is sent to them from any office number.
+                    </p>
+                    <button
+                      type="button"
+                      class="button"
+                      disabled={busy()}
+                      onClick={() => void handleSubscription(true)}
+                    >
+                      Resubscribe
+                    </button>
+                  </div>
+                )}
+              </Show>
+            </section>
+
+            <section class="card card-padded stack" aria-labelledby="details-heading">
+              <div class="card-title-row">
+                <h2 id="details-heading" class="card-title">
+                  Details
+                </h2>
+                <Show when={!editing()}>
+                  <button type="button" class="button button-small" onClick={() => setEditing(true)}>
+                    Edit<span class="sr-only"> contact</span>
+                  </button>
+                </Show>
+              </div>
+              <Show
+                when={editing()}
+                fallback={
+                  <dl class="details">
+                    <dt>Phones</dt>
+                    <dd>
+                      <Show when={current().phones.length > 0} fallback="None">
+                        <ul class="plain-list">
+                          <For each={current().phones}>
+                            {(phone) => (
+                              <li>
+                                {formatPhone(phone.e164)}{' '}
+                                <span class="muted">{phone.mobile ? 'mobile' : 'not mobile'}</span>
+                              </li>
+                            )}
+                          </For>
+                        </ul>
+                      </Show>
+                    </dd>
+                    <dt>Email</dt>
+                    <dd>{current().email ?? '—'}</dd>
+                  </dl>
+                }
+              >
+                <ContactForm
+                  contact={current()}
+                  submitLabel="Save contact"
+                  onSubmit={handleSave}
+                  onCancel={() => setEditing(false)}
+                />
+              </Show>
+            </section>
+
+            <section class="card" aria-labelledby="threads-heading">
+              <h2 id="threads-heading" class="card-title card-padded-title">
+                Conversations
+              </h2>
+              <Show
+                when={threads().length > 0}
+                fallback={<p class="card-body muted">No conversations with this contact yet.</p>}
+              >
+                <ul class="link-list">
+                  <For each={threads()}>
+                    {(conversation) => (
+                      <li>
+                        <a href={`/c/${conversation.id}`} class="link-row">
+                          <span class="link-row-main">
+                            <span class="link-row-title">{conversation.name}</span>
+                            <span class="muted">
+                              {formatPhone(conversation.phone)} ·{' '}
+                              {findNumber(conversation.numberId)?.label ?? 'office number'}
+                            </span>
+                          </span>
+                          <span class="link-row-side">
+                            <Show when={conversation.status === 'closed'}>
+                              <span class="badge badge-closed">Closed</span>
+                            </Show>
+                            <span class="muted">
+                              {relativeTime(conversation.lastMessageAt, now())}
+                            </span>
+                          </span>
+                        </a>
+                      </li>
+                    )}
+                  </For>
+                </ul>
+              </Show>
+            </section>
+          </>
+        )}
+      </Show>
+    </div>
+  );
+}

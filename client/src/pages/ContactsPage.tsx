@@ -1,0 +1,124 @@
+import { For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
+
+import { Alert } from '../components/common/Alert.jsx';
+import { Icon } from '../components/common/Icon.jsx';
+import { contactName, formatPhone } from '../lib/format.js';
+import { contacts, searchContacts, searchResults } from '../stores/contacts.store.js';
+
+const SEARCH_DELAY_MS = 250;
+
+export function ContactsPage() {
+  let timer: number | undefined;
+  onMount(() => void searchContacts(contacts.query));
+  onCleanup(() => window.clearTimeout(timer));
+
+  const handleSearchInput = (event: InputEvent & { currentTarget: HTMLInputElement }) => {
+    const q = event.currentTarget.value;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => void searchContacts(q.trim()), SEARCH_DELAY_MS);
+  };
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <div>
+          <h1 data-autofocus tabindex="-1">
+            Contacts
+          </h1>
+          <p class="page-intro">Students, prospects and families the office texts with.</p>
+        </div>
+        <a class="button button-primary" href="/contacts/new">
+          <Icon name="plus" size={14} />
+          New contact
+        </a>
+      </header>
+
+      <div class="card">
+        <div class="card-toolbar" role="search">
+          <div class="search-field">
+            <label for="contact-search" class="sr-only">
+              Search contacts
+            </label>
+            <Icon name="search" size={14} class="search-icon" />
+            <input
+              id="contact-search"
+              type="search"
+              placeholder="Search by name, email or phone"
+              value={contacts.query}
+              onInput={handleSearchInput}
+            />
+          </div>
+        </div>
+
+        <Switch>
+          <Match when={contacts.error}>
+            <div class="card-body">
+              <Alert>{contacts.error}</Alert>
+            </div>
+          </Match>
+          <Match when={contacts.loading && searchResults().length === 0}>
+            <div class="card-body muted" role="status">
+              Loading contacts…
+            </div>
+          </Match>
+          <Match when={searchResults().length === 0}>
+            <div class="card-body">
+              <p class="muted">
+                {contacts.query ? 'No contacts match that search.' : 'No contacts yet.'}
+              </p>
+            </div>
+          </Match>
+          <Match when={true}>
+            <div class="table-wrap">
+              <table class="table">
+                <caption class="sr-only">Contacts</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Phones</th>
+                    <th scope="col" class="hide-small">
+                      Email
+                    </th>
+                    <th scope="col">Texts</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  <For each={searchResults()}>
+                    {(contact) => (
+                      <tr>
+                        <th scope="row">
+                          <a href={`/contacts/${contact.id}`}>{contactName(contact)}</a>
+                        </th>
+                        <td>
+                          <For each={contact.phones}>
+                            {(phone) => (
+                              <span class="phone-line">
+                                {formatPhone(phone.e164)}
+                                <Show when={phone.mobile}>
+                                  <span class="badge badge-subtle">Mobile</span>
+                                </Show>
+                              </span>
+                            )}
+                          </For>
+                        </td>
+                        <td class="hide-small">{contact.email ?? '—'}</td>
+                        <td>
+                          <Show
+                            when={contact.smsUnsubscribedAt}
+                            fallback={<span class="badge badge-open">Subscribed</span>}
+                          >
+                            <span class="badge badge-danger">Opted out</span>
+                          </Show>
+                        </td>
+                      </tr>
+                    )}
+                  </For>
+                </tbody>
+              </table>
+            </div>
+          </Match>
+        </Switch>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { createStore } from 'solid-js/store';
+
+export interface Notice {
+  id: number;
+  text: string;
+  tone: 'success' | 'info';
+}
+
+const NOTICE_MS = 8_000;
+
+/** Short confirmations that outlive a navigation ("your text was added to it"). */
+const [notices, setNotices] = createStore<Notice[]>([]);
+
+export { notices };
+
+let nextId = 1;
+
+export function dismissNotice(id: number): void {
+  setNotices((list) => list.filter((notice) => notice.id !== id));
+}
+
+export function showNotice(text: string, tone: Notice['tone'] = 'success'): void {
+  const id = nextId++;
+  setNotices((list) => [...list, { id, text, tone }]);
+  window.setTimeout(() => dismissNotice(id), NOTICE_MS);
+}

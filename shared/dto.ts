@@ -1,0 +1,129 @@
+/**
+ * Data shapes that cross the wire: HTTP bodies and Socket.IO payloads. The server builds them in
+ * its presenters; the client only reads them.
+ */
+
+export type Role = 'admin' | 'supervisor' | 'counselor';
+
+export type ConversationStatus = 'open' | 'closed';
+
+export type MessageDirection = 'inbound' | 'outbound';
+
+export type MessageKind = 'sms' | 'note' | 'activity';
+
+/** queued < submitted < delivered; rejected, undeliverable and failed are final. */
+export type DeliveryStatus =
+  | 'received'
+  | 'queued'
+  | 'submitted'
+  | 'delivered'
+  | 'rejected'
+  | 'undeliverable'
+  | 'failed';
+
+export type Encoding = 'GSM-7' | 'UCS-2';
+
+export interface UserDto {
+  id: number;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  emailNotifications: boolean;
+  browserNotifications: boolean;
+  createdAt: string;
+}
+
+export interface TeamDto {
+  id: number;
+  name: string;
+  memberIds: number[];
+}
+
+export interface OfficeNumberDto {
+  id: number;
+  e164: string;
+  label: string;
+}
+
+export interface PhoneDto {
+  e164: string;
+  mobile: boolean;
+}
+
+export interface ContactDto {
+  id: number;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phones: PhoneDto[];
+  smsUnsubscribedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Assignee {
+  type: 'user' | 'team';
+  id: number;
+}
+
+export interface ConversationDto {
+  id: number;
+  name: string;
+  status: ConversationStatus;
+  channel: 'sms';
+  numberId: number;
+  contactId: number;
+  /** The student's number, E.164. */
+  phone: string;
+  contactName: string;
+  assignee: Assignee | null;
+  participantIds: number[];
+  tags: string[];
+  possibleOptOut: boolean;
+  createdById: number | null;
+  lastMessageAt: string;
+  lastMessagePreview: string;
+  lastMessageDirection: MessageDirection | null;
+  /** Id of the newest message in the thread; a user has read the thread when they saw it. */
+  lastMessageId: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A conversation as one user sees it in a list: with that user's unread state. */
+export interface InboxConversationDto extends ConversationDto {
+  unread: boolean;
+}
+
+export interface AttachmentDto {
+  id: string;
+  url: string;
+  contentType: string;
+  size: number;
+  fileName: string;
+}
+
+export interface MessageDto {
+  id: number;
+  conversationId: number;
+  direction: MessageDirection;
+  kind: MessageKind;
+  text: string;
+  status: DeliveryStatus;
+  segments: number;
+  encoding: Encoding;
+  /** Plain words for a failure, e.g. "the recipient opted out". */
+  error: string | null;
+  errorCode: string | null;
+  authorId: number | null;
+  /** 'bot' or 'rule' when automation wrote it. */
+  automated: 'bot' | 'rule' | null;
+  attachments: AttachmentDto[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: unknown };
+}

@@ -1,0 +1,63 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { chromium } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+
+/** Where `screenshot()` writes: `test/artifacts/` at the repository root. */
+export const ARTIFACTS_DIR = fileURLToPath(new URL('../artifacts/', import.meta.url));
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  // Chromium still looks up Google hosts (accounts, update) in the background; tests only ever
+  // talk to loopback, so every other name fails to resolve without a DNS query.
+  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+];
+
+export interface TestBrowser {
+  /** Opens a page in a context of its own, so two pages act as two separate users. */
+  newPage(options?: BrowserContextOptions): Promise<Page>;
+  /** A fresh context (cookies, storage) for one user; closed with the browser. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Launches Debian's headless Chromium (or `CHROMIUM_PATH`) through playwright-core. */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
+
+  const newContext = (options?: BrowserContextOptions) => browser.newContext(options);
+
+  return {
+    newContext,
+
+    async newPage(options) {
+      const context = await newContext(options);
+      return context.newPage();
+    },
+
+    async close() {
+      await Promise.all(browser.contexts().map((context) => context.close()));
+      await browser.close();
+    },
+  };
+}
+
+/** Saves a full-page PNG as `test/artifacts/<name>.png` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  const path = join(ARTIFACTS_DIR, `${name}.png`);
+  await mkdir(dirname(path), { recursive: true });
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}
