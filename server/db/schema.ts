@@ -343,3 +343,56 @@ export const conversationTags = sqliteTable(
     index('conversation_tags_tag_idx').on(t.tagId, t.conversationId),
   ],
 );
+
+export const savedReplies = sqliteTable('saved_replies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  title: text('title').notNull(),
+  body: text('body').notNull(),
+  createdById: integer('created_by_id').references(() => users.id, { onDelete: 'set null' }),
+  ...timestamps,
+});
+
+/** Conversation rules: run in `position` order on the student text that opens a thread. */
+export const rules = sqliteTable('rules', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+  match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+  /** JSON array of conditions. */
+  conditions: text('conditions').notNull(),
+  /** JSON array of actions. */
+  actions: text('actions').notNull(),
+  ...timestamps,
+});
+
+/** One row per rule and triggering message: a rule runs once per trigger, whatever happens. */
+export const ruleRuns = sqliteTable(
+  'rule_runs',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    ruleId: integer('rule_id')
+      .notNull()
+      .references(() => rules.id, { onDelete: 'cascade' }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    messageId: integer('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    outcome: text('outcome').notNull(),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('rule_runs_once_uq').on(t.ruleId, t.messageId)],
+);
+
+/** The auto-reply bot's questions and answers, kept by admins. */
+export const botAnswers = sqliteTable('bot_answers', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  question: text('question').notNull(),
+  answer: text('answer').notNull(),
+  /** Comma-separated keywords for matching when no model is configured. */
+  keywords: text('keywords').notNull().default(''),
+  position: integer('position').notNull().default(0),
+  ...timestamps,
+});

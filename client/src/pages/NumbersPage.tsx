@@ -1,0 +1,109 @@
+import { createSignal, For, Show } from 'solid-js';
+
+import { NumberRow } from '../components/admin/NumberRow.jsx';
+import { Alert } from '../components/common/Alert.jsx';
+import { createNumber, errorMessage } from '../lib/api.js';
+import { formatPhone } from '../lib/format.js';
+import { directory, upsertNumber } from '../stores/directory.store.js';
+import { showNotice } from '../stores/notices.store.js';
+
+export function NumbersPage() {
+  const [number, setNumber] = createSignal('');
+  const [label, setLabel] = createSignal('');
+  const [error, setError] = createSignal<string | null>(null);
+  const [busy, setBusy] = createSignal(false);
+
+  const handleSubmit = async (event: SubmitEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await createNumber({ number: number().trim(), label: label().trim() });
+      upsertNumber(answer.number);
+      showNotice(`${formatPhone(answer.number.e164)} added.`);
+      setNumber('');
+      setLabel('');
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <div>
+          <h1 data-autofocus tabindex="-1">
+            Office numbers
+          </h1>
+          <p class="page-intro">The numbers students text. Each has its own threads.</p>
+        </div>
+      </header>
+      <div class="card">
+        <Show
+          when={directory.numbers.length > 0}
+          fallback={<p class="card-body muted">No numbers yet. Add the first one below.</p>}
+        >
+          <div class="table-wrap">
+            <table class="table">
+              <caption class="sr-only">Office numbers</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Number</th>
+                  <th scope="col">Label</th>
+                  <th scope="col">
+                    <span class="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={directory.numbers}>{(item) => <NumberRow number={item} />}</For>
+              </tbody>
+            </table>
+          </div>
+        </Show>
+      </div>
+
+      <form class="card card-padded stack" onSubmit={handleSubmit} aria-labelledby="new-number">
+        <h2 id="new-number" class="card-title">
+          Add a number
+        </h2>
+        <Show when={error()}>
+          <Alert>{error()}</Alert>
+        </Show>
+        <div class="field-row">
+          <div class="field">
+            <label class="field-label" for="number-value">
+              Phone number
+            </label>
+            <input
+              id="number-value"
+              type="tel"
+              required
+              placeholder="+1 617 555 0100"
+              value={number()}
+              onInput={(event) => setNumber(event.currentTarget.value)}
+            />
+          </div>
+          <div class="field">
+            <label class="field-label" for="number-label">
+              Label
+            </label>
+            <input
+              id="number-label"
+              placeholder="e.g. Admissions main line"
+              value={label()}
+              onInput={(event) => setLabel(event.currentTarget.value)}
+            />
+          </div>
+        </div>
+        <div class="form-actions">
+          <button type="submit" class="button button-primary" disabled={busy()}>
+            {busy() ? 'Adding…' : 'Add number'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
