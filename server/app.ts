@@ -9,7 +9,7 @@ import type { Database } from './db/database.js';
 import { settingsRoutes } from './features/admin/settings.js';
 import { checkOrigin, isOwnOrigin, loadSession, requireStaff } from './features/auth/auth.middleware.js';
 import { authRoutes } from './features/auth/auth.routes.js';
-import { LoginLimiter } from './features/auth/login-limiter.js';
+import type { LoginLimiter } from './features/auth/login-limiter.js';
 import { contactRoutes } from './features/contacts/contact.routes.js';
 import { conversationRoutes } from './features/conversations/conversation.routes.js';
 import { ConversationService } from './features/conversations/conversation.service.js';

@@ -1,9 +1,14 @@
+import { existsSync } from 'node:fs';
+
 import { openDatabase } from './db/database.js';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './lib/config.js';
 import { category, createLogger } from './lib/logger.js';
 
 async function main(): Promise<void> {
+  // A .env file beside package.json is read when present; the real environment wins.
+  if (existsSync('.env')) process.loadEnvFile('.env');
+
   let config;
   try {
     config = loadConfig();

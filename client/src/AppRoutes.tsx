@@ -17,14 +17,18 @@ import { UsersPage } from './pages/UsersPage.jsx';
 import { directory } from './stores/directory.store.js';
 import { isAdmin, isSupervisor } from './stores/session.store.js';
 
+interface PageProps {
+  params: Record<string, string>;
+}
+
 interface Route {
   pattern: string;
-  page: (params: Record<string, string>) => JSX.Element;
+  page: (props: PageProps) => JSX.Element;
   allowed?: () => boolean;
 }
 
-const inbox = (params: Record<string, string>) => (
-  <InboxPage conversationId={params.id ? Number(params.id) : null} />
+const inbox = (props: PageProps) => (
+  <InboxPage conversationId={props.params.id ? Number(props.params.id) : null} />
 );
 
 const ROUTES: Route[] = [
@@ -33,7 +37,7 @@ const ROUTES: Route[] = [
   { pattern: '/new', page: () => <NewConversationPage /> },
   { pattern: '/contacts', page: () => <ContactsPage /> },
   { pattern: '/contacts/new', page: () => <NewContactPage /> },
-  { pattern: '/contacts/:id', page: (params) => <ContactPage contactId={Number(params.id)} /> },
+  { pattern: '/contacts/:id', page: (props) => <ContactPage contactId={Number(props.params.id)} /> },
   { pattern: '/board', page: () => <BoardPage />, allowed: isSupervisor },
   { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
   { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },
@@ -74,5 +78,5 @@ export function AppRoutes() {
     ),
   );
 
-  return <Dynamic component={page()} {...match().params} />;
+  return <Dynamic component={page()} params={match().params} />;
 }

@@ -1,4 +1,4 @@
-import { createSignal, For, onMount, Show } from 'solid-js';
+import { createEffect, createSignal, For, on, Show } from 'solid-js';
 
 import { ContactForm } from '../components/admin/ContactForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
@@ -22,9 +22,16 @@ export function ContactPage(props: { contactId: number }) {
   const contact = () => contacts.byId[props.contactId];
   const threads = () => contacts.threads[props.contactId] ?? [];
 
-  onMount(() => {
-    loadContact(props.contactId).catch((failure) => setLoadError(errorMessage(failure)));
-  });
+  createEffect(
+    on(
+      () => props.contactId,
+      (id) => {
+        setLoadError(null);
+        setEditing(false);
+        loadContact(id).catch((failure) => setLoadError(errorMessage(failure)));
+      },
+    ),
+  );
 
   const handleSave = async (input: ContactInput) => {
     const answer = await updateContact(props.contactId, input);

@@ -37,7 +37,6 @@ export function Icon(props: IconProps) {
       stroke-linecap="round"
       stroke-linejoin="round"
       aria-hidden="true"
-      focusable="false"
       style={props.style}
     >
       <path d={PATHS[props.name]} />

@@ -1,0 +1,39 @@
+import { For } from 'solid-js';
+
+import { now } from '../../lib/clock.js';
+import { timeAgo } from '../../lib/format.js';
+import { type AssignmentChange, board } from '../../stores/board.store.js';
+import { assigneeName } from '../../stores/directory.store.js';
+import { findConversation } from '../../stores/inbox.store.js';
+
+function describe(change: AssignmentChange): string {
+  const actor = change.actorName ?? 'A rule';
+  const name = findConversation(change.conversationId)?.name;
+  const title = name ? `'${name}'` : 'a conversation';
+  if (!change.assignee) return `${actor} unassigned ${title}`;
+  return `${actor} assigned ${title} to ${assigneeName(change.assignee)}`;
+}
+
+/** Assignment changes as they happen, newest first. */
+export function AssignmentFeed() {
+  return (
+    <section class="card feed" aria-labelledby="feed-heading">
+      <h2 id="feed-heading" class="card-title card-padded-title">
+        Live assignment feed
+      </h2>
+      <ol class="feed-list" aria-live="polite">
+        <For
+          each={board.feed}
+          fallback={<li class="feed-empty muted">Assignment changes appear here as they happen.</li>}
+        >
+          {(change) => (
+            <li class="feed-item">
+              <a href={`/c/${change.conversationId}`}>{describe(change)}</a>
+              <span class="muted"> · {timeAgo(change.at, now())}</span>
+            </li>
+          )}
+        </For>
+      </ol>
+    </section>
+  );
+}

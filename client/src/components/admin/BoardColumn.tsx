@@ -1,0 +1,45 @@
+import { For } from 'solid-js';
+
+import type { ConversationDto } from '@shared/dto.js';
+
+import { now } from '../../lib/clock.js';
+import { relativeTime } from '../../lib/format.js';
+
+interface BoardColumnProps {
+  id: string;
+  title: string;
+  kind: 'user' | 'team' | 'none';
+  conversations: ConversationDto[];
+}
+
+export function BoardColumn(props: BoardColumnProps) {
+  const headingId = `board-${props.id}`;
+
+  return (
+    <section class={`board-column board-column-${props.kind}`} aria-labelledby={headingId}>
+      <header class="board-column-header">
+        <h2 id={headingId} class="board-column-title">
+          {props.title}
+        </h2>
+        <span class="board-count">
+          {props.conversations.length}
+          <span class="sr-only"> open</span>
+        </span>
+      </header>
+      <ul class="board-list">
+        <For each={props.conversations} fallback={<li class="board-empty">Nothing open</li>}>
+          {(conversation) => (
+            <li>
+              <a class="board-item" href={`/c/${conversation.id}`}>
+                <span class="board-item-name">{conversation.name}</span>
+                <span class="board-item-meta">
+                  {conversation.contactName} · {relativeTime(conversation.lastMessageAt, now())}
+                </span>
+              </a>
+            </li>
+          )}
+        </For>
+      </ul>
+    </section>
+  );
+}
