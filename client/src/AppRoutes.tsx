@@ -37,7 +37,10 @@ const ROUTES: Route[] = [
   { pattern: '/new', page: () => <NewConversationPage /> },
   { pattern: '/contacts', page: () => <ContactsPage /> },
   { pattern: '/contacts/new', page: () => <NewContactPage /> },
-  { pattern: '/contacts/:id', page: (props) => <ContactPage contactId={Number(props.params.id)} /> },
+  {
+    pattern: '/contacts/:id',
+    page: (props) => <ContactPage contactId={Number(props.params.id)} />,
+  },
   { pattern: '/board', page: () => <BoardPage />, allowed: isSupervisor },
   { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
   { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },

@@ -82,8 +82,12 @@ export function errorMessage(error: unknown): string {
 
 export const getSetup = () => request<{ needsSetup: boolean }>('GET', '/api/setup');
 
-export const completeSetup = (body: { token: string; email: string; name: string; password: string }) =>
-  request<{ user: UserDto }>('POST', '/api/setup', body);
+export const completeSetup = (body: {
+  token: string;
+  email: string;
+  name: string;
+  password: string;
+}) => request<{ user: UserDto }>('POST', '/api/setup', body);
 
 export const login = (email: string, password: string) =>
   request<{ user: UserDto }>('POST', '/api/auth/login', { email, password });
@@ -143,10 +147,7 @@ export const createContact = (body: ContactInput) =>
   request<{ contact: ContactDto }>('POST', '/api/contacts', body);
 
 export const getContact = (id: number) =>
-  request<{ contact: ContactDto; conversations: ConversationDto[] }>(
-    'GET',
-    `/api/contacts/${id}`,
-  );
+  request<{ contact: ContactDto; conversations: ConversationDto[] }>('GET', `/api/contacts/${id}`);
 
 export const updateContact = (id: number, body: Partial<ContactInput>) =>
   request<{ contact: ContactDto }>('PATCH', `/api/contacts/${id}`, body);
@@ -211,7 +212,8 @@ export const assignConversation = (
   id: number,
   assignee: Assignee | null,
   ifAssignee: Assignee | null,
-): ConversationAnswer => request('POST', `/api/conversations/${id}/assign`, { assignee, ifAssignee });
+): ConversationAnswer =>
+  request('POST', `/api/conversations/${id}/assign`, { assignee, ifAssignee });
 
 export const setConversationStatus = (id: number, open: boolean): ConversationAnswer =>
   request('POST', `/api/conversations/${id}/${open ? 'reopen' : 'close'}`);

@@ -4,7 +4,7 @@ const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** `+16175550123` → `+1 (617) 555-0123`; other countries keep E.164 with a space after the code. */
+/** `+16175550123` → `+1 (617) 555-0123`, UK mobiles spaced; other numbers stay E.164. */
 export function formatPhone(e164: string): string {
   const nanp = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
   if (nanp) return `+1 (${nanp[1]}) ${nanp[2]}-${nanp[3]}`;

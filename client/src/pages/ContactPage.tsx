@@ -112,8 +112,8 @@ export function ContactPage(props: { contactId: number }) {
                 {(at) => (
                   <div class="consent-row">
                     <p>
-                      <span class="badge badge-danger">Opted out</span> Since{' '}
-                      {fullDateTime(at())}. Nothing is sent to them from any office number.
+                      <span class="badge badge-danger">Opted out</span> Since {fullDateTime(at())}.
+                      Nothing is sent to them from any office number.
                     </p>
                     <button
                       type="button"
@@ -134,7 +134,11 @@ export function ContactPage(props: { contactId: number }) {
                   Details
                 </h2>
                 <Show when={!editing()}>
-                  <button type="button" class="button button-small" onClick={() => setEditing(true)}>
+                  <button
+                    type="button"
+                    class="button button-small"
+                    onClick={() => setEditing(true)}
+                  >
                     Edit<span class="sr-only"> contact</span>
                   </button>
                 </Show>

@@ -181,8 +181,7 @@ export function NewConversationPage() {
             describedBy="new-recipient-hint"
           />
           <p class="field-hint" id="new-recipient-hint">
-            Only contacts with a mobile number are listed.{' '}
-            <a href="/contacts/new">Add a contact</a>
+            Only contacts with a mobile number are listed. <a href="/contacts/new">Add a contact</a>
           </p>
         </div>
 

@@ -51,10 +51,11 @@ export function SimulatorPage() {
     }),
   );
 
-  const conversation = createMemo(() =>
-    Object.values(inbox.byId)
-      .filter((c) => c.phone === from() && String(c.numberId) === numberId())
-      .sort((a, b) => Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt))[0],
+  const conversation = createMemo(
+    () =>
+      Object.values(inbox.byId)
+        .filter((c) => c.phone === from() && String(c.numberId) === numberId())
+        .sort((a, b) => Date.parse(b.lastMessageAt) - Date.parse(a.lastMessageAt))[0],
   );
 
   const handleSubmit = async (event: SubmitEvent) => {
@@ -87,8 +88,8 @@ export function SimulatorPage() {
             SMS simulator
           </h1>
           <p class="page-intro">
-            No carrier is configured, so texts stay on this server. Send one as a student and
-            watch it arrive in the inbox.
+            No carrier is configured, so texts stay on this server. Send one as a student and watch
+            it arrive in the inbox.
           </p>
         </div>
       </header>

@@ -58,8 +58,7 @@ export const findTeam = (id: number | null | undefined): TeamDto | undefined =>
 export const findNumber = (id: number | null | undefined): OfficeNumberDto | undefined =>
   directory.numbers.find((number) => number.id === id);
 
-export const userName = (id: number | null | undefined): string =>
-  findUser(id)?.name ?? 'Someone';
+export const userName = (id: number | null | undefined): string => findUser(id)?.name ?? 'Someone';
 
 /** "Dana Lee", "Admissions", or "Unassigned". */
 export function assigneeName(assignee: Assignee | null | undefined): string {

@@ -1,12 +1,7 @@
 import { batch } from 'solid-js';
 import { createStore, reconcile } from 'solid-js/store';
 
-import type {
-  Assignee,
-  ConversationDto,
-  InboxConversationDto,
-  MessageDto,
-} from '@shared/dto.js';
+import type { Assignee, ConversationDto, InboxConversationDto, MessageDto } from '@shared/dto.js';
 
 import * as api from '../lib/api.js';
 import { currentUser } from './session.store.js';

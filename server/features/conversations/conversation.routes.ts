@@ -150,6 +150,8 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
         ...(body.attachmentIds ? { attachmentIds: body.attachmentIds } : {}),
       });
       conversations.setStatus(tx, id, 'open', actorOf(user));
+      // Whoever replies is in the conversation from then on (and gets the student's answers).
+      conversations.addParticipant(tx, id, user, actorOf(user));
       markRead(deps, user.id, id, sent.id);
       return sent;
     });

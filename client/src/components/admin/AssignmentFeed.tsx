@@ -24,7 +24,9 @@ export function AssignmentFeed() {
       <ol class="feed-list" aria-live="polite">
         <For
           each={board.feed}
-          fallback={<li class="feed-empty muted">Assignment changes appear here as they happen.</li>}
+          fallback={
+            <li class="feed-empty muted">Assignment changes appear here as they happen.</li>
+          }
         >
           {(change) => (
             <li class="feed-item">

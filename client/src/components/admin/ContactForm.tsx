@@ -126,7 +126,9 @@ export function ContactForm(props: ContactFormProps) {
                   <input
                     type="checkbox"
                     checked={row().mobile}
-                    onChange={(event) => updatePhone(index, { mobile: event.currentTarget.checked })}
+                    onChange={(event) =>
+                      updatePhone(index, { mobile: event.currentTarget.checked })
+                    }
                   />
                   <span>Mobile</span>
                 </label>
@@ -163,4 +165,3 @@ export function ContactForm(props: ContactFormProps) {
     </form>
   );
 }
-

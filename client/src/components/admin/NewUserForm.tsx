@@ -89,7 +89,9 @@ export function NewUserForm() {
             value={role()}
             onChange={(event) => setRole(event.currentTarget.value as Role)}
           >
-            <For each={ROLES}>{(option) => <option value={option.value}>{option.label}</option>}</For>
+            <For each={ROLES}>
+              {(option) => <option value={option.value}>{option.label}</option>}
+            </For>
           </select>
         </div>
         <div class="field">

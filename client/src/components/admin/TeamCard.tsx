@@ -29,7 +29,10 @@ export function TeamCard(props: { team: TeamDto }) {
     setBusy(true);
     setError(null);
     try {
-      const { team } = await updateTeam(props.team.id, { name: name().trim(), memberIds: members() });
+      const { team } = await updateTeam(props.team.id, {
+        name: name().trim(),
+        memberIds: members(),
+      });
       upsertTeam(team);
       setEditing(false);
       showNotice(`Team "${team.name}" saved.`);

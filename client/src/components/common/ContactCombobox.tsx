@@ -138,7 +138,9 @@ export function ContactCombobox(props: ContactComboboxProps) {
                 >
                   <span class="option-name">{contactName(contact)}</span>
                   <span class="option-detail">
-                    {mobilePhones(contact).map((phone) => formatPhone(phone.e164)).join(', ')}
+                    {mobilePhones(contact)
+                      .map((phone) => formatPhone(phone.e164))
+                      .join(', ')}
                   </span>
                 </li>
               )}
@@ -155,7 +157,9 @@ export function ContactCombobox(props: ContactComboboxProps) {
           <span>
             <span class="option-name">{contactName(contact())}</span>
             <span class="option-detail">
-              {mobilePhones(contact()).map((phone) => formatPhone(phone.e164)).join(', ')}
+              {mobilePhones(contact())
+                .map((phone) => formatPhone(phone.e164))
+                .join(', ')}
             </span>
           </span>
           <button type="button" class="button button-small" onClick={handleChange}>

@@ -35,6 +35,8 @@ export function SmsMeter(props: SmsMeterProps) {
         })
       : [],
   );
+  const ucs2Lead = () =>
+    count().ucs2Chars.length === 1 ? 'This character switches' : 'These characters switch';
   const over = () => count().characters - MAX_MESSAGE_LENGTH;
 
   return (
@@ -47,8 +49,8 @@ export function SmsMeter(props: SmsMeterProps) {
 
       <Show when={over() > 0}>
         <p class="sms-line sms-error" id={`${props.id}-limit`}>
-          {plural(over(), 'character')} over the {MAX_MESSAGE_LENGTH}-character limit. Shorten
-          the text to send it.
+          {plural(over(), 'character')} over the {MAX_MESSAGE_LENGTH}-character limit. Shorten the
+          text to send it.
         </p>
       </Show>
 
@@ -61,12 +63,11 @@ export function SmsMeter(props: SmsMeterProps) {
 
       <Show when={count().ucs2Chars.length > 0}>
         <div class="sms-line sms-ucs2">
-          <span>
-            {count().ucs2Chars.length === 1 ? 'This character switches' : 'These characters switch'}{' '}
-            the text to UCS-2 (70 per segment):
-          </span>
+          <span>{ucs2Lead()} the text to UCS-2 (70 per segment):</span>
           <span class="char-list">
-            <For each={count().ucs2Chars}>{(char) => <code class="char">{showChar(char)}</code>}</For>
+            <For each={count().ucs2Chars}>
+              {(char) => <code class="char">{showChar(char)}</code>}
+            </For>
           </span>
           <Show when={alikes().length > 0}>
             <button

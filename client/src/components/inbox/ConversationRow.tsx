@@ -52,10 +52,7 @@ export function ConversationRow(props: ConversationRowProps) {
           {conversation().lastMessagePreview || 'No messages yet'}
         </span>
         <span class="row-meta">
-          <span
-            class="chip"
-            classList={{ 'chip-muted': conversation().assignee === null }}
-          >
+          <span class="chip" classList={{ 'chip-muted': conversation().assignee === null }}>
             <span class="sr-only">Assignee: </span>
             {assigneeName(conversation().assignee)}
           </span>

@@ -48,13 +48,7 @@ export function InboxTabs() {
   };
 
   return (
-    <div
-      ref={list}
-      class="tabs"
-      role="tablist"
-      aria-label="Inbox views"
-      onKeyDown={handleKeyDown}
-    >
+    <div ref={list} class="tabs" role="tablist" aria-label="Inbox views" onKeyDown={handleKeyDown}>
       <For each={tabs()}>
         {(tab) => {
           const selected = () => tab.view === inbox.filter.view;

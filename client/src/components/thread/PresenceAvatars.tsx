@@ -6,7 +6,10 @@ import { Avatar } from '../common/Avatar.jsx';
 /** Colleagues who have this thread open right now. */
 export function PresenceAvatars(props: { conversationId: number }) {
   const viewers = () => viewersOf(props.conversationId);
-  const label = () => `Also viewing: ${viewers().map((viewer) => viewer.name).join(', ')}`;
+  const label = () =>
+    `Also viewing: ${viewers()
+      .map((viewer) => viewer.name)
+      .join(', ')}`;
 
   return (
     <div class="presence" data-testid="presence" aria-live="polite">

@@ -6,7 +6,12 @@ import { ApiError, errorMessage } from '../../lib/api.js';
 import { formatPhone } from '../../lib/format.js';
 import { findNumber } from '../../stores/directory.store.js';
 import { currentUser } from '../../stores/session.store.js';
-import { assignThread, joinThread, reloadThread, setThreadOpen } from '../../stores/thread.store.js';
+import {
+  assignThread,
+  joinThread,
+  reloadThread,
+  setThreadOpen,
+} from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { AssigneeSelect } from './AssigneeSelect.jsx';
