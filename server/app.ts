@@ -9,18 +9,25 @@ import type { Database } from './db/database.js';
 import { settingsRoutes } from './features/admin/settings.js';
 import { checkOrigin, isOwnOrigin, loadSession, requireStaff } from './features/auth/auth.middleware.js';
 import { authRoutes } from './features/auth/auth.routes.js';
+import { type Automation, createAutomation } from './features/automation/automation.js';
 import type { LoginLimiter } from './features/auth/login-limiter.js';
+import { boardRoutes } from './features/board/board.routes.js';
 import { contactRoutes } from './features/contacts/contact.routes.js';
 import { conversationRoutes } from './features/conversations/conversation.routes.js';
 import { ConversationService } from './features/conversations/conversation.service.js';
 import { InboxQueries } from './features/conversations/inbox.queries.js';
 import { createMailer, type Mailer } from './features/mail/mailer.js';
+import { notificationRoutes } from './features/mail/notification.routes.js';
 import { participantMail } from './features/mail/participant-mail.js';
+import { mediaRoutes, uploadRoutes } from './features/media/media.routes.js';
+import { MediaService } from './features/media/media.service.js';
 import { MessageService } from './features/messages/message.service.js';
 import { numbersRoutes } from './features/numbers/numbers.routes.js';
+import { optOutRoutes } from './features/optout/optout.routes.js';
 import { OptOutService } from './features/optout/optout.service.js';
 import { EventLog } from './features/realtime/event-log.js';
-import { Realtime } from './features/realtime/realtime.js';
+import { Realtime, type RealtimeOptions } from './features/realtime/realtime.js';
+import { SearchService } from './features/search/search.service.js';
 import { bootstrapAdmin, setupRoutes } from './features/setup/setup.js';
 import { DEFAULT_OUTBOX, Outbox, type OutboxOptions } from './features/sms/outbox.js';
 import { ReceiptService } from './features/sms/receipts.js';
@@ -36,7 +43,7 @@ import type { Deps } from './context.js';
 import { type Clock, systemClock } from './lib/clock.js';
 import type { Config } from './lib/config.js';
 import { errors } from './lib/errors.js';
-import { errorHandler, requestId } from './lib/http.js';
+import { errorHandler, requestId, requireRole } from './lib/http.js';
 import { category, type Logger } from './lib/logger.js';
 
 export interface AppOptions {
@@ -47,6 +54,7 @@ export interface AppOptions {
   sms?: SmsProvider;
   mailer?: Mailer;
   outbox?: Partial<OutboxOptions>;
+  realtime?: Partial<RealtimeOptions>;
   loginLimiter?: LoginLimiter;
   clientDir?: string;
   /** Where the one-time set-up link is printed; stdout by default. */
@@ -55,11 +63,18 @@ export interface AppOptions {
 
 export interface App {
   server: Server;
+  /** The Express app behind `server`; the attack tests read its route table. */
+  web: express.Express;
   deps: Deps;
   sms: SmsProvider;
   outbox: Outbox;
   realtime: Realtime;
-  services: { conversations: ConversationService; messages: MessageService; inbound: InboundService };
+  services: {
+    conversations: ConversationService;
+    messages: MessageService;
+    inbound: InboundService;
+    automation: Automation;
+  };
   /** Starts the outbox and listens; resolves with the bound port. */
   listen(port: number, host?: string): Promise<number>;
   close(): Promise<void>;
@@ -83,10 +98,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const receipts = new ReceiptService(deps, conversations, optOut);
   const inbound = new InboundService(deps, conversations, messages, optOut);
   const inbox = new InboxQueries(deps, conversations.presenter);
-  const mediaUrls = () => [] as string[];
-  const outbox = new Outbox(deps, events, sms, receipts, mediaUrls, { ...DEFAULT_OUTBOX, ...options.outbox });
+  const search = new SearchService(deps);
+  const media = new MediaService(deps);
+  const outbox = new Outbox(deps, events, sms, receipts, (id) => media.refsFor(id), {
+    ...DEFAULT_OUTBOX,
+    ...options.outbox,
+  });
   messages.setOutbox(outbox);
   inbound.onStored(participantMail(deps, mailer));
+  const automation = createAutomation(deps, { conversations, messages, inbound });
 
   if (sms instanceof SimulatorProvider) {
     sms.setReceiptHandler((receipt) => {
@@ -105,9 +125,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     res.json({ ok: true });
   });
   app.use('/webhooks', webhookRoutes(deps, { inbound, receipts }));
+  app.use(mediaRoutes(deps, media));
 
   const server = createServer(app);
-  const realtime = new Realtime(deps, server, events, (origin, host) => !origin || ownOrigin(origin, host));
+  const allowSocket = (origin: string | undefined, host: string | undefined) =>
+    !origin || ownOrigin(origin, host);
+  const realtime = new Realtime(deps, server, events, allowSocket, options.realtime);
 
   const api = express.Router();
   api.use(express.json({ limit: '100kb', strict: true }));
@@ -121,8 +144,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   api.use(numbersRoutes(deps));
   api.use(settingsRoutes(deps));
   api.use(contactRoutes(deps, { optOut, presenter: conversations.presenter }));
-  api.use(conversationRoutes(deps, { conversations, messages, inbox }));
+  api.use(conversationRoutes(deps, { conversations, messages, inbox, search }));
+  api.use(optOutRoutes(deps, { optOut, conversations }));
+  api.use(uploadRoutes(media));
   api.use(simulatorRoutes(sms instanceof SimulatorProvider, inbound));
+  api.use(automation.routes);
+  api.use('/board', requireRole('admin', 'supervisor'), boardRoutes(deps));
+  api.use(notificationRoutes(deps));
   api.use((_req, _res, next) => next(errors.notFound('That API route')));
   app.use('/api', api);
 
@@ -135,11 +163,12 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   return {
     server,
+    web: app,
     deps,
     sms,
     outbox,
     realtime,
-    services: { conversations, messages, inbound },
+    services: { conversations, messages, inbound, automation },
     listen: (port, host) =>
       new Promise((resolve, reject) => {
         outbox.start();
@@ -152,8 +181,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     close: async () => {
       clearInterval(pruneTimer);
       await outbox.stop();
+      // Requests in flight finish; a keep-alive connection would then hold the close for its
+      // idle timeout, so each is ended as soon as it is idle.
+      const reaper = setInterval(() => server.closeIdleConnections(), 50);
       await realtime.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      clearInterval(reaper);
       sms.close?.();
       mailer.close();
     },

@@ -3,6 +3,8 @@
  * its presenters; the client only reads them.
  */
 
+import type { SearchHighlight } from './search.js';
+
 export type Role = 'admin' | 'supervisor' | 'counselor';
 
 export type ConversationStatus = 'open' | 'closed';
@@ -94,6 +96,8 @@ export interface ConversationDto {
 /** A conversation as one user sees it in a list: with that user's unread state. */
 export interface InboxConversationDto extends ConversationDto {
   unread: boolean;
+  /** With a search (`q`): where it matched, the matches marked (shared/search.ts). */
+  highlight?: SearchHighlight | null;
 }
 
 export interface AttachmentDto {
@@ -126,4 +130,61 @@ export interface MessageDto {
 
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: unknown };
+}
+
+/** One change of a thread's assignee, as the supervisor board's feed shows it. */
+export interface AssignmentChangeDto {
+  seq: number;
+  conversationId: number;
+  /** Null when the conversation no longer exists. */
+  conversationName: string | null;
+  assignee: Assignee | null;
+  previous: Assignee | null;
+  /** Null when automation (a rule) made the change. */
+  actor: { id: number; name: string } | null;
+  at: string;
+}
+
+/** `GET /api/board`: open conversations per assignee, and the latest assignment changes. */
+export interface BoardDto {
+  unassigned: number;
+  teams: Array<{ id: number; name: string; open: number }>;
+  /** Active staff, and deactivated ones who still hold open conversations. */
+  users: Array<{ id: number; name: string; active: boolean; open: number }>;
+  /** Newest first. */
+  feed: AssignmentChangeDto[];
+}
+
+/** An email kept in the in-app notification log (no SMTP server configured). */
+export interface NotificationDto {
+  id: number;
+  toEmail: string;
+  subject: string;
+  body: string;
+  createdAt: string;
+}
+
+/** One inbox tab's numbers: open and closed threads, and the open ones the user has not read. */
+export interface InboxViewCount {
+  /** `all`, `mine`, `unassigned`, `participating` or `team:<id>`. */
+  view: string;
+  open: number;
+  closed: number;
+  unread: number;
+}
+
+/** `GET /api/conversations/counts`: every view's counts; `unread` is the all view's. */
+export interface InboxCountsDto {
+  views: InboxViewCount[];
+  unread: number;
+}
+
+/** `POST /api/contacts/import`: what happened to each data row of the file. */
+export interface ContactImportReportDto {
+  created: number;
+  updated: number;
+  /** Rows that matched a contact who already had everything the row says. */
+  unchanged: number;
+  /** `row` is the line in the file as a spreadsheet numbers it: the header is row 1. */
+  rejected: Array<{ row: number; reason: string }>;
 }

@@ -1,7 +1,9 @@
 import type {
   ApiErrorBody,
   Assignee,
+  BoardDto,
   ContactDto,
+  ContactImportReportDto,
   ConversationDto,
   InboxConversationDto,
   MessageDto,
@@ -34,8 +36,10 @@ export function onUnauthorized(handler: () => void): void {
 
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/me']);
 
+/** Sends `body` as JSON, or a Blob as it is, with the Blob's own content type. */
 async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   let response: Response;
+  const raw = body instanceof Blob ? body : null;
   try {
     response = await fetch(path, {
       method,
@@ -43,8 +47,8 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       headers:
         body === undefined
           ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+          : { accept: 'application/json', 'content-type': raw?.type || 'application/json' },
+      body: body === undefined ? undefined : (raw ?? JSON.stringify(body)),
     });
   } catch {
     throw new ApiError(0, 'network_error', 'Switchboard could not be reached. Try again.');
@@ -151,6 +155,16 @@ export const getContact = (id: number) =>
 
 export const updateContact = (id: number, body: Partial<ContactInput>) =>
   request<{ contact: ContactDto }>('PATCH', `/api/contacts/${id}`, body);
+
+/** Imports contacts from the text of a CSV file, sent as `text/csv`. */
+export const importContacts = (csv: Blob | string) =>
+  request<ContactImportReportDto>(
+    'POST',
+    '/api/contacts/import',
+    new Blob([csv], { type: 'text/csv' }),
+  );
+
+export const getBoard = () => request<BoardDto>('GET', '/api/board');
 
 export const setContactSubscription = (id: number, subscribed: boolean) =>
   request<{ contact: ContactDto }>(

@@ -203,6 +203,7 @@ function registerListeners(target: ClientSocket): void {
       conversationId: payload.conversationId,
       assignee: payload.assignee,
       previous: payload.previous,
+      actorId: payload.actor?.id ?? null,
       actorName: payload.actor?.name ?? null,
       at: Date.now(),
     });

@@ -1,5 +1,6 @@
 import { For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 
+import { ContactImport } from '../components/admin/ContactImport.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { Icon } from '../components/common/Icon.jsx';
 import { contactName, formatPhone } from '../lib/format.js';
@@ -32,6 +33,8 @@ export function ContactsPage() {
           New contact
         </a>
       </header>
+
+      <ContactImport onImported={() => void searchContacts(contacts.query)} />
 
       <div class="card">
         <div class="card-toolbar" role="search">
@@ -70,7 +73,7 @@ export function ContactsPage() {
           </Match>
           <Match when={true}>
             <div class="table-wrap">
-              <table class="table">
+              <table class="table table-stack">
                 <caption class="sr-only">Contacts</caption>
                 <thead>
                   <tr>
@@ -101,7 +104,9 @@ export function ContactsPage() {
                             )}
                           </For>
                         </td>
-                        <td class="hide-small">{contact.email ?? '—'}</td>
+                        <td class="hide-small">
+                          {contact.email ?? <span class="empty-value">—</span>}
+                        </td>
                         <td>
                           <Show
                             when={contact.smsUnsubscribedAt}

@@ -46,7 +46,7 @@ export function NumbersPage() {
           fallback={<p class="card-body muted">No numbers yet. Add the first one below.</p>}
         >
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table-stack">
               <caption class="sr-only">Office numbers</caption>
               <thead>
                 <tr>

@@ -38,7 +38,7 @@ export function UsersPage() {
       </Show>
       <div class="card">
         <div class="table-wrap">
-          <table class="table">
+          <table class="table table-stack">
             <caption class="sr-only">Users</caption>
             <thead>
               <tr>

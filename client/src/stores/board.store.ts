@@ -1,8 +1,8 @@
 import { createStore, reconcile } from 'solid-js/store';
 
-import type { Assignee } from '@shared/dto.js';
+import type { Assignee, AssignmentChangeDto } from '@shared/dto.js';
 
-import { errorMessage } from '../lib/api.js';
+import { errorMessage, getBoard } from '../lib/api.js';
 import { loadOpenConversations } from './inbox.store.js';
 
 export interface AssignmentChange {
@@ -10,8 +10,11 @@ export interface AssignmentChange {
   conversationId: number;
   assignee: Assignee | null;
   previous: Assignee | null;
+  actorId: number | null;
   actorName: string | null;
-  /** When this client learned of it: the event carries no time of its own. */
+  /** From the board's first load; live events name no conversation. */
+  conversationName?: string | null;
+  /** When it happened (loaded) or when this client learned of it (live events carry no time). */
   at: number;
 }
 
@@ -37,7 +40,8 @@ export { board };
 export async function loadBoard(): Promise<void> {
   setBoard({ loading: true, error: null });
   try {
-    await loadOpenConversations();
+    const [answer] = await Promise.all([getBoard(), loadOpenConversations()]);
+    mergeFeed(answer.feed.map(fromDto));
     setBoard({ loaded: true, loading: false });
   } catch (error) {
     setBoard({ loading: false, error: errorMessage(error) });
@@ -45,8 +49,27 @@ export async function loadBoard(): Promise<void> {
 }
 
 export function recordAssignment(change: AssignmentChange): void {
-  setBoard('feed', (feed) => [change, ...feed].slice(0, FEED_LENGTH));
+  mergeFeed([change]);
 }
+
+/** Adds changes to the feed once each, newest (highest seq) first. */
+function mergeFeed(changes: AssignmentChange[]): void {
+  setBoard('feed', (feed) => {
+    const bySeq = new Map([...changes, ...feed].map((change) => [change.seq, change]));
+    return [...bySeq.values()].sort((a, b) => b.seq - a.seq).slice(0, FEED_LENGTH);
+  });
+}
+
+const fromDto = (change: AssignmentChangeDto): AssignmentChange => ({
+  seq: change.seq,
+  conversationId: change.conversationId,
+  assignee: change.assignee,
+  previous: change.previous,
+  actorId: change.actor?.id ?? null,
+  actorName: change.actor?.name ?? null,
+  conversationName: change.conversationName,
+  at: Date.parse(change.at) || Date.now(),
+});
 
 export function resetBoard(): void {
   setBoard(reconcile({ feed: [], loaded: false, loading: false, error: null }));

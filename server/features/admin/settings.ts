@@ -5,6 +5,7 @@ import type { Deps } from '../../context.js';
 import { dropCounters, settings } from '../../db/schema.js';
 import { requireRole } from '../../lib/http.js';
 import { parse, z } from '../../lib/validate.js';
+import { businessHoursSchema, DEFAULT_BUSINESS_HOURS } from '../rules/business-hours.js';
 
 const settingsSchema = z.object({
   officeName: z.string().trim().min(1).max(100),
@@ -25,6 +26,13 @@ const settingsSchema = z.object({
         return false;
       }
     }, 'an IANA time zone such as America/New_York'),
+  businessHours: businessHoursSchema,
+  botEnabled: z.boolean(),
+  botHandoff: z
+    .object({ type: z.enum(['user', 'team']), id: z.number().int().positive() })
+    .strict()
+    .nullable(),
+  botHandoffText: z.string().trim().max(600),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -36,6 +44,10 @@ const DEFAULTS: Settings = {
     'You are texting the Student Services office. Reply STOP to opt out. Call us or visit the ' +
     'office for help.',
   timezone: 'America/New_York',
+  businessHours: DEFAULT_BUSINESS_HOURS,
+  botEnabled: false,
+  botHandoff: null,
+  botHandoffText: 'Thanks for your text. Someone from our office will reply soon.',
 };
 
 const cache = new WeakMap<Deps['db'], Settings>();

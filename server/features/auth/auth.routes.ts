@@ -65,7 +65,9 @@ export function authRoutes(deps: Deps, hooks: SessionHooks, limiter = new LoginL
         throw errors.invalidCredentials();
       }
 
-      limiter.reset(keys);
+      // Only the account's count: a success must not wipe the address's failures, or anyone
+      // with an account could spray guesses at others between sign-ins of their own.
+      limiter.reset([`email:${body.email}`]);
       // A new token at every sign-in: an id planted before login is never promoted.
       if (req.sessionToken) {
         deleteSession(deps, req.sessionToken);

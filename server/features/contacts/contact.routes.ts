@@ -1,4 +1,4 @@
-import { Router } from 'express';
+import express, { Router } from 'express';
 
 import { normalizePhone } from '@shared/phone.js';
 
@@ -12,6 +12,7 @@ import type { ConversationPresenter, ConversationRow } from '../conversations/co
 import { CONVERSATION_COLUMNS } from '../conversations/conversation.presenter.js';
 import { actorOf } from '../conversations/conversation.service.js';
 import type { OptOutService } from '../optout/optout.service.js';
+import { importContacts } from './contact-import.js';
 import { loadContact, loadContacts, normalizePhones, replacePhones } from './contact.service.js';
 
 const phoneSchema = z.object({
@@ -38,6 +39,9 @@ const patchBody = z
   })
   .strict();
 
+const importBody = z.object({ csv: z.string() }).strict();
+const csvText = express.text({ type: ['text/csv', 'application/csv', 'text/plain'], limit: '2mb' });
+
 const listQuery = z.object({
   q: z.string().max(100).optional(),
   mobileOnly: z.enum(['true', 'false', '1', '0']).optional(),
@@ -55,6 +59,11 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
     const ids = searchContacts(deps, query.q?.trim() ?? '', mobileOnly, query.limit);
     const byId = new Map(loadContacts(deps, ids).map((c) => [c.id, c]));
     res.json({ contacts: ids.map((id) => byId.get(id)).filter(Boolean) });
+  });
+
+  router.post('/contacts/import', csvText, (req, res) => {
+    const csv = typeof req.body === 'string' ? req.body : parse(importBody, req.body).csv;
+    res.json(importContacts(deps, optOut, csv, actorOf(currentUser(req))));
   });
 
   router.post('/contacts', (req, res) => {

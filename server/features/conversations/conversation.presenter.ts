@@ -99,7 +99,7 @@ export class ConversationPresenter {
     const people = this.deps.db.sqlite
       .prepare<number[], { conversation_id: number; user_id: number }>(
         `SELECT conversation_id, user_id FROM participants
-         WHERE conversation_id IN (${placeholders}) ORDER BY created_at, user_id`,
+         WHERE conversation_id IN (${placeholders}) ORDER BY created_at, rowid`,
       )
       .all(...ids);
     const tags = this.tagsFor(ids, placeholders);

@@ -1,14 +1,18 @@
 import { Router } from 'express';
 
 import type { Assignee } from '@shared/dto.js';
+import type { SearchHighlight } from '@shared/search.js';
 
 import type { Deps } from '../../context.js';
+import { nowIso } from '../../context.js';
 import { errors } from '../../lib/errors.js';
 import { currentUser } from '../../lib/http.js';
 import { parse, parseId, z } from '../../lib/validate.js';
 import { loadContact } from '../contacts/contact.service.js';
 import type { MessageService } from '../messages/message.service.js';
+import { CollisionGuard } from './collision-guard.js';
 import { actorOf, type ConversationService } from './conversation.service.js';
+import { InboxCounts } from './inbox-counts.js';
 import { decodeCursor, type InboxQueries, parseView } from './inbox.queries.js';
 
 const assigneeSchema = z
@@ -22,6 +26,7 @@ const listQuery = z.object({
   q: z.string().max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
+  tag: z.string().trim().max(40).optional(),
 });
 
 const createBody = z
@@ -41,6 +46,8 @@ const sendBody = z
   .object({
     text: z.string().max(20_000),
     attachmentIds: z.array(z.string().max(64)).max(5).optional(),
+    draftStartedAfter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
+    force: z.boolean().optional(),
   })
   .strict();
 
@@ -54,28 +61,46 @@ export interface ConversationRouteDeps {
   conversations: ConversationService;
   messages: MessageService;
   inbox: InboxQueries;
-  search?: (q: string, limit: number) => number[];
+  search?: ConversationSearch;
+}
+
+/** Finds conversations for `q` and highlights the ones a page shows (features/search). */
+export interface ConversationSearch {
+  find(q: string, limit: number): {
+    ids: number[];
+    highlights(ids: number[]): Map<number, SearchHighlight>;
+  };
 }
 
 export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Router {
   const router = Router();
   const { conversations, messages, inbox } = parts;
   const { events } = deps;
+  const counts = new InboxCounts(deps);
+  const guard = new CollisionGuard(deps, conversations.messages);
+
+  router.get('/conversations/counts', (req, res) => {
+    res.json(counts.forUser(currentUser(req).id));
+  });
 
   router.get('/conversations', (req, res) => {
     const query = parse(listQuery, req.query);
     const q = query.q?.trim();
-    const ids = q && parts.search ? parts.search(q, 500) : null;
-    res.json(
-      inbox.list({
-        view: parseView(query.view),
-        status: query.status ?? null,
-        cursor: decodeCursor(query.cursor),
-        limit: query.limit,
-        userId: currentUser(req).id,
-        ids: q ? (ids ?? []) : null,
-      }),
-    );
+    const found = q && parts.search ? parts.search.find(q, 500) : null;
+    const page = inbox.list({
+      view: parseView(query.view),
+      status: query.status ?? null,
+      cursor: decodeCursor(query.cursor),
+      limit: query.limit,
+      userId: currentUser(req).id,
+      ids: q ? (found?.ids ?? []) : null,
+      tag: query.tag || null,
+    });
+    if (!found) return void res.json(page);
+
+    const highlights = found.highlights(page.conversations.map((c) => c.id));
+    const conversations = page.conversations.map((c) => ({ ...c, highlight: highlights.get(c.id) ?? null }));
+    res.json({ ...page, conversations });
   });
 
   router.post('/conversations', (req, res) => {
@@ -107,10 +132,11 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
           if (!row) throw errors.invalidInput(`participantIds: no active user ${participantId}`);
           deps.db.sqlite
             .prepare('INSERT INTO participants (conversation_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
-            .run(id, participantId, new Date().toISOString());
+            .run(id, participantId, nowIso(deps));
         }
-        if (body.assignee) setInitialAssignee(deps, conversations, id, body.assignee);
         tx.emit('conversation:created', { conversation: conversations.load(id), actor });
+        // Through assign, so the first assignee is an activity line and a feed entry too.
+        if (body.assignee) conversations.assign(tx, id, body.assignee as Assignee, actor);
       } else {
         conversations.addParticipant(tx, id, user, actor);
         conversations.setStatus(tx, id, 'open', actor);
@@ -143,6 +169,12 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
     const user = currentUser(req);
 
     const message = events.transact((tx) => {
+      guard.check({
+        conversationId: id,
+        userId: user.id,
+        draftStartedAfter: body.draftStartedAfter,
+        force: body.force === true,
+      });
       const sent = messages.queueOutbound(tx, {
         conversationId: id,
         text: body.text,
@@ -218,14 +250,6 @@ function pickPhone(phones: Array<{ e164: string; mobile: boolean }>, wanted?: st
     throw errors.unprocessable('no_mobile_number', 'This contact has no mobile number to text.');
   }
   return mobile.e164;
-}
-
-function setInitialAssignee(deps: Deps, conversations: ConversationService, id: number, assignee: Assignee) {
-  conversations.assigneeName(assignee);
-  const key = `${assignee.type === 'user' ? 'u' : 't'}:${assignee.id}`;
-  deps.db.sqlite
-    .prepare('UPDATE conversations SET assignee_user_id = ?, assignee_team_id = ?, assignee_key = ? WHERE id = ?')
-    .run(assignee.type === 'user' ? assignee.id : null, assignee.type === 'team' ? assignee.id : null, key, id);
 }
 
 /** Records that a user has seen a thread up to a message; never moves backwards. */

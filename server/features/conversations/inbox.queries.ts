@@ -19,6 +19,8 @@ export interface InboxQuery {
   userId: number;
   /** Conversation ids a search matched, newest first; null for no search. */
   ids?: number[] | null;
+  /** Only threads with this tag: its id, or its name in any case. */
+  tag?: string | null;
 }
 
 export function parseView(value: string | undefined): View {
@@ -44,15 +46,25 @@ export function decodeCursor(value: string | undefined): { at: string; id: numbe
 
 type Row = ConversationRow & { last_read: number | null };
 
+const PARTICIPATION_CROSSOVER = 1_000;
+const PARTICIPATES =
+  'EXISTS (SELECT 1 FROM participants p WHERE p.conversation_id = c.id AND p.user_id = ?)';
+
 /**
  * The inbox: one keyset-paged query per view, each served by an index on
  * (assignee_key | status, last_message_at) so a page stays cheap at 100,000 threads.
  */
 export class InboxQueries {
+  private readonly participationCount;
+
   constructor(
     private readonly deps: Deps,
     private readonly presenter: ConversationPresenter,
-  ) {}
+  ) {
+    this.participationCount = deps.db.sqlite.prepare<[number, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM (SELECT 1 FROM participants WHERE user_id = ? LIMIT ?)',
+    );
+  }
 
   list(query: InboxQuery): { conversations: InboxConversationDto[]; nextCursor: string | null } {
     const { sql, params } = this.build(query);
@@ -67,6 +79,16 @@ export class InboxQueries {
     const last = dtos[dtos.length - 1];
     const nextCursor = rows.length > query.limit && last ? encodeCursor(last) : null;
     return { conversations, nextCursor };
+  }
+
+  /**
+   * Whether a user is in enough threads that scanning by activity finds a page sooner than
+   * sorting all of theirs: at 100,000 threads both cost about 4 ms at the crossover, against
+   * 30 ms to sort 10,000 or 80 ms to scan for a user in none.
+   */
+  participatesWidely(userId: number): boolean {
+    const crossover = PARTICIPATION_CROSSOVER;
+    return (this.participationCount.get(userId, crossover)?.n ?? 0) >= crossover;
   }
 
   /** The SQL of a list query; exported for the query-plan checks. */
@@ -88,8 +110,14 @@ export class InboxQueries {
         where.push(`c.assignee_key = ''`);
         break;
       case 'participating':
-        from = 'participants p JOIN conversations c ON c.id = p.conversation_id';
-        where.push('p.user_id = ?');
+        if (this.participatesWidely(query.userId)) {
+          // Many threads: walk the activity index, probing participants; a page stops early.
+          where.push(PARTICIPATES);
+        } else {
+          // Few: read them all from the participants index, then sort (a temp B-tree, small).
+          from = 'participants p JOIN conversations c ON c.id = p.conversation_id';
+          where.push('p.user_id = ?');
+        }
         params.push(query.userId);
         break;
       case 'all':
@@ -99,12 +127,22 @@ export class InboxQueries {
       where.push('c.status = ?');
       params.push(query.status);
     }
+    if (query.tag) {
+      const byId = /^\d+$/.test(query.tag);
+      where.push(`c.id IN (SELECT ct.conversation_id FROM conversation_tags ct
+        JOIN tags t ON t.id = ct.tag_id WHERE ${byId ? 't.id = ?' : 't.name = ? COLLATE NOCASE'})`);
+      params.push(byId ? Number(query.tag) : query.tag);
+    }
     if (query.ids) {
-      where.push(`c.id IN (SELECT value FROM json_each(?))`);
-      params.push(JSON.stringify(query.ids));
+      // A search's ids drive the query (rowid lookups, then a small sort): scanning a view's
+      // index for a few matches would read all of it. The ? in FROM binds first.
+      from = `json_each(?) j CROSS JOIN ${from}`;
+      where.push('c.id = j.value');
+      params.unshift(JSON.stringify(query.ids));
     }
     if (query.cursor) {
-      where.push('(c.last_message_at < ? OR (c.last_message_at = ? AND c.id < ?))');
+      // The first term is an index range; the OR only sorts out rows at the cursor's instant.
+      where.push('c.last_message_at <= ? AND (c.last_message_at < ? OR c.id < ?)');
       params.push(query.cursor.at, query.cursor.at, query.cursor.id);
     }
     params.push(query.limit + 1);

@@ -8,6 +8,7 @@ import { errors } from '../../lib/errors.js';
 import type { ConversationService } from '../conversations/conversation.service.js';
 import type { OptOutService } from '../optout/optout.service.js';
 import type { Tx } from '../realtime/event-log.js';
+import { fillForSending } from '../saved-replies/template-values.js';
 import type { Outbox } from '../sms/outbox.js';
 
 export interface OutboundInput {
@@ -66,7 +67,7 @@ export class MessageService {
 
   /** Checks and stores an outbound text as queued, with its outbox parts. */
   queueOutbound(tx: Tx, input: OutboundInput): MessageDto {
-    const text = normalizeText(input.text);
+    const text = fillForSending(this.deps, input, normalizeText(input.text));
     const attachmentIds = input.attachmentIds ?? [];
     if (!text.trim() && !attachmentIds.length) {
       throw errors.invalidInput('text: write a message before sending');
@@ -105,7 +106,9 @@ export class MessageService {
     }
 
     const now = nowIso(this.deps);
-    const parts = text ? splitForCarrier(text) : [''];
+    // The carrier takes one file per request: a part for each, the text riding as captions.
+    const parts = text ? splitForCarrier(text) : [];
+    while (parts.length < Math.max(1, attachmentIds.length)) parts.push('');
     parts.forEach((part, index) => {
       this.statements.insertPart.run(message.id, input.conversationId, index, part, now, now, now);
     });

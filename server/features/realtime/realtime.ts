@@ -35,6 +35,17 @@ const TYPING_TTL_MS = 6_000;
 const MAX_REPLAY = 5_000;
 
 /**
+ * Heartbeat: a connection that stops answering (a laptop lid shut, Wi-Fi gone) is dropped, and
+ * leaves presence, within pingIntervalMs + pingTimeoutMs; a closed tab leaves at once.
+ */
+export interface RealtimeOptions {
+  pingIntervalMs: number;
+  pingTimeoutMs: number;
+}
+
+export const DEFAULT_REALTIME: RealtimeOptions = { pingIntervalMs: 5_000, pingTimeoutMs: 4_000 };
+
+/**
  * The Socket.IO side: authenticates by the session cookie, replays missed events from the log
  * and joins the live room in one synchronous step, and keeps presence and typing in memory.
  */
@@ -43,19 +54,25 @@ export class Realtime {
   private readonly viewers = new Map<number, Map<string, PresenceEntry>>();
   private readonly typers = new Map<number, Map<string, { entry: PresenceEntry; timer: NodeJS.Timeout }>>();
   private readonly log;
+  private readonly conversationExists;
 
   constructor(
     private readonly deps: Deps,
     httpServer: HttpServer,
     private readonly events: EventLog,
     allowOrigin: (origin: string | undefined, host: string | undefined) => boolean,
+    options: Partial<RealtimeOptions> = {},
   ) {
     this.log = category(deps.logger, 'socket');
+    this.conversationExists = deps.db.sqlite.prepare<[number], { id: number }>(
+      'SELECT id FROM conversations WHERE id = ?',
+    );
+    const { pingIntervalMs, pingTimeoutMs } = { ...DEFAULT_REALTIME, ...options };
     this.io = new Server(httpServer, {
       serveClient: false,
       transports: ['websocket', 'polling'],
-      pingInterval: 10_000,
-      pingTimeout: 5_000,
+      pingInterval: pingIntervalMs,
+      pingTimeout: pingTimeoutMs,
       allowRequest: (req, callback) => {
         callback(null, allowOrigin(req.headers.origin, req.headers.host));
       },
@@ -134,14 +151,17 @@ export class Realtime {
   private onViewing(socket: AppSocket, payload: unknown, viewing: boolean): void {
     const id = conversationIdOf(payload);
     if (id === null) return;
+    // Presence is kept only for real threads, so a client cannot grow the map at will.
+    if (viewing && !this.conversationExists.get(id)) return;
     const map = this.viewers.get(id) ?? new Map<string, PresenceEntry>();
     if (viewing) {
       map.set(socket.id, { userId: socket.data.user.id, name: socket.data.user.name });
       void socket.join(rooms.conversation(id));
     } else {
-      map.delete(socket.id);
+      const was = map.delete(socket.id);
       void socket.leave(rooms.conversation(id));
       this.clearTyping(socket.id, id);
+      if (!was) return;
     }
     if (map.size) this.viewers.set(id, map);
     else this.viewers.delete(id);
@@ -155,6 +175,7 @@ export class Realtime {
       this.clearTyping(socket.id, id);
       return;
     }
+    if (!this.conversationExists.get(id)) return;
     const map = this.typers.get(id) ?? new Map();
     const existing = map.get(socket.id);
     if (existing) clearTimeout(existing.timer);
@@ -201,7 +222,7 @@ export class Realtime {
 
 function conversationIdOf(payload: unknown): number | null {
   const id = (payload as { conversationId?: unknown } | null)?.conversationId;
-  return typeof id === 'number' && Number.isInteger(id) && id > 0 ? id : null;
+  return typeof id === 'number' && Number.isSafeInteger(id) && id > 0 ? id : null;
 }
 
 function unique(map: Map<string, PresenceEntry> | undefined): PresenceEntry[] {

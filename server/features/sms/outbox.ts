@@ -2,8 +2,9 @@ import type { Deps } from '../../context.js';
 import { nowIso } from '../../context.js';
 import { category } from '../../lib/logger.js';
 import type { EventLog } from '../realtime/event-log.js';
+import { OPTED_OUT_CODE } from './carrier-errors.js';
 import type { ReceiptService } from './receipts.js';
-import { CarrierError, type SmsProvider } from './sms-provider.js';
+import { CarrierError, type MediaRef, type SmsProvider } from './sms-provider.js';
 
 export interface OutboxOptions {
   /** First retry delay; doubled per attempt, with jitter. */
@@ -53,7 +54,7 @@ export class Outbox {
     private readonly events: EventLog,
     private readonly sms: SmsProvider,
     private readonly receipts: ReceiptService,
-    private readonly mediaUrls: (messageId: number) => string[],
+    private readonly mediaOf: (messageId: number) => MediaRef[],
     private readonly options: OutboxOptions = DEFAULT_OUTBOX,
   ) {
     this.log = category(deps.logger, 'sms');
@@ -170,13 +171,15 @@ export class Outbox {
       this.fail(part, 'contact_unsubscribed', 'the contact opted out before it was sent');
       return;
     }
+    // A message's files ride one per request, on its first parts in upload order.
+    const media = this.mediaOf(part.message_id)[part.part_index];
     try {
       const { carrierId } = await this.sms.send({
         from: part.from_e164,
         to: part.to_e164,
         text: part.text,
         clientRef: `part-${part.id}`,
-        ...(part.part_index === 0 ? { mediaUrls: this.mediaUrls(part.message_id) } : {}),
+        ...(media ? { media } : {}),
       });
       this.events.transact((tx) => {
         this.statements.sent.run(carrierId, nowIso(this.deps), part.id);
@@ -219,6 +222,7 @@ export class Outbox {
         this.statements.failPart.run(now, id);
         this.receipts.setPartStatus(tx, id, part.message_id, 'failed', code, reason);
       }
+      if (code === OPTED_OUT_CODE) this.receipts.carrierOptOut(tx, part);
     });
     this.log.warn({ messageId: part.message_id, code }, 'sms failed');
   }

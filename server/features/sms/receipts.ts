@@ -135,7 +135,8 @@ export class ReceiptService {
     return true;
   }
 
-  private carrierOptOut(tx: Tx, part: PartRow): void {
+  /** Vonage error 1240 (the recipient texted STOP to the carrier) counts as an opt-out. */
+  carrierOptOut(tx: Tx, part: Pick<PartRow, 'conversation_id' | 'message_id'>): void {
     const thread = this.statements.contactOf.get(part.conversation_id);
     if (!thread) return;
     this.optOut.optOut(tx, thread.contact_id, {

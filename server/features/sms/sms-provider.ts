@@ -11,7 +11,14 @@ export interface SendRequest {
   to: string;
   text: string;
   clientRef: string;
-  mediaUrls?: string[];
+  /** One picture or file per request (MMS); `text` is then its caption. */
+  media?: MediaRef;
+}
+
+export interface MediaRef {
+  /** Public and unguessable: the carrier fetches it. */
+  url: string;
+  contentType: string;
 }
 
 /**

@@ -4,7 +4,7 @@ import { toCarrier } from '@shared/phone.js';
 
 import type { VonageConfig } from '../../lib/config.js';
 import { reasonFor } from './carrier-errors.js';
-import { CarrierError, type SendRequest, type SmsProvider } from './sms-provider.js';
+import { CarrierError, type MediaRef, type SendRequest, type SmsProvider } from './sms-provider.js';
 
 interface SdkError {
   response?: { status?: number; headers?: Headers; json?: () => Promise<unknown> };
@@ -34,9 +34,8 @@ export class VonageProvider implements SmsProvider {
 
   async send(request: SendRequest): Promise<{ carrierId: string }> {
     const base = { to: toCarrier(request.to), from: toCarrier(request.from), channel: 'sms' };
-    const media = request.mediaUrls?.[0];
-    const body = media
-      ? { ...base, channel: 'mms', messageType: 'image', image: { url: media, caption: request.text } }
+    const body = request.media
+      ? mmsBody(base, request.media, request.text)
       : { ...base, messageType: 'text', text: request.text };
 
     try {
@@ -52,6 +51,13 @@ export class VonageProvider implements SmsProvider {
       throw await classify(error);
     }
   }
+}
+
+/** An MMS carries one picture (`image`) or one other file (`file`), the text as its caption. */
+function mmsBody(base: { to: string; from: string }, media: MediaRef, text: string) {
+  const messageType = media.contentType.startsWith('image/') ? 'image' : 'file';
+  const content = text ? { url: media.url, caption: text } : { url: media.url };
+  return { ...base, channel: 'mms', messageType, [messageType]: content };
 }
 
 async function classify(error: unknown): Promise<CarrierError> {

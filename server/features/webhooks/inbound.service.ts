@@ -31,6 +31,8 @@ export interface StoredInbound {
   message: MessageDto;
   /** The thread was created or reopened by this text: the trigger for conversation rules. */
   opened: boolean;
+  /** The thread was created by this text (a new conversation): the trigger for the bot. */
+  created: boolean;
   keyword: ReturnType<typeof classifyKeyword>;
 }
 
@@ -154,7 +156,15 @@ export class InboundService {
 
     this.applyKeyword(tx, { keyword, contactId: thread.contactId, conversationId: id, numberId, messageId: message.id });
 
-    const stored: StoredInbound = { conversationId: id, contactId: thread.contactId, message, opened, keyword };
+    const created = thread.id === null;
+    const stored: StoredInbound = {
+      conversationId: id,
+      contactId: thread.contactId,
+      message,
+      opened,
+      created,
+      keyword,
+    };
     tx.afterCommit(() => this.runHooks(stored));
     return { stored: true, conversationId: id, messageId: message.id };
   }

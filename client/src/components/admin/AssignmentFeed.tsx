@@ -8,9 +8,11 @@ import { findConversation } from '../../stores/inbox.store.js';
 
 function describe(change: AssignmentChange): string {
   const actor = change.actorName ?? 'A rule';
-  const name = findConversation(change.conversationId)?.name;
+  const name = findConversation(change.conversationId)?.name ?? change.conversationName;
   const title = name ? `'${name}'` : 'a conversation';
   if (!change.assignee) return `${actor} unassigned ${title}`;
+  const self = change.assignee.type === 'user' && change.assignee.id === change.actorId;
+  if (self) return `${actor} took ${title}`;
   return `${actor} assigned ${title} to ${assigneeName(change.assignee)}`;
 }
 

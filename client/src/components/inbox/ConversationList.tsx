@@ -53,7 +53,7 @@ export function ConversationList(props: { selectedId: number | null }) {
           <input
             id="inbox-search"
             type="search"
-            placeholder="Search names, numbers, texts"
+            placeholder="Search"
             value={inbox.filter.q}
             onInput={handleSearchInput}
           />

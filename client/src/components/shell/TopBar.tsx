@@ -100,6 +100,14 @@ export function TopBar() {
             <For each={ADMIN_ITEMS}>{link}</For>
           </ul>
         </Show>
+        <div class="nav-account">
+          <span class="nav-account-name">
+            {session.user?.name} <span class="account-role">{session.user?.role}</span>
+          </span>
+          <button type="button" class="button button-small" onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
       </nav>
 
       <div class="account">

@@ -40,6 +40,7 @@ export function Composer(props: ComposerProps) {
   const handleInput = (event: InputEvent & { currentTarget: HTMLTextAreaElement }) => {
     const value = event.currentTarget.value;
     setDraft(value);
+    setError(null);
     window.clearTimeout(idleTimer);
     if (!value.trim()) return stopTyping(id);
     startTyping(id);
@@ -109,13 +110,13 @@ export function Composer(props: ComposerProps) {
           {error()} <span class="muted">Your draft is still here.</span>
         </Alert>
       </Show>
-      <SmsMeter
-        id={`composer-${id}`}
-        text={text()}
-        senderNames={[currentUser()?.name ?? '']}
-        onReplaceLookAlikes={handleReplaceLookAlikes}
-      />
       <div class="composer-footer">
+        <SmsMeter
+          id={`composer-${id}`}
+          text={text()}
+          senderNames={[currentUser()?.name ?? '']}
+          onReplaceLookAlikes={handleReplaceLookAlikes}
+        />
         <span class="composer-hint" id={`composer-${id}-hint`}>
           {isMac ? '⌘' : 'Ctrl'} + Enter to send
         </span>

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onCleanup, Show } from 'solid-js';
 
 import type { Assignee, ConversationDto } from '@shared/dto.js';
 
@@ -18,10 +18,19 @@ import { AssigneeSelect } from './AssigneeSelect.jsx';
 import { PresenceAvatars } from './PresenceAvatars.jsx';
 
 const CONFLICT_MESSAGE = 'Someone else just took this. The thread now shows who has it.';
+const ERROR_MS = 10_000;
 
 export function ThreadHeader(props: { conversation: ConversationDto }) {
   const [busy, setBusy] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  let errorTimer: number | undefined;
+  onCleanup(() => window.clearTimeout(errorTimer));
+
+  const showError = (message: string) => {
+    setError(message);
+    window.clearTimeout(errorTimer);
+    errorTimer = window.setTimeout(() => setError(null), ERROR_MS);
+  };
   const conversation = () => props.conversation;
   const me = () => currentUser()?.id;
   const isParticipant = () => me() !== undefined && conversation().participantIds.includes(me()!);
@@ -36,10 +45,10 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
       await task();
     } catch (failure) {
       if (failure instanceof ApiError && failure.code === 'assignment_conflict') {
-        setError(CONFLICT_MESSAGE);
+        showError(CONFLICT_MESSAGE);
         await reloadThread(conversation().id);
       } else {
-        setError(errorMessage(failure));
+        showError(errorMessage(failure));
       }
     } finally {
       setBusy(null);

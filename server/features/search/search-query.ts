@@ -1,0 +1,62 @@
+import { normalizePhone, toCarrier } from '@shared/phone.js';
+
+/** FTS5 MATCH expressions for one typed query; null where that table cannot match. */
+export interface SearchMatch {
+  /** Against conversation_search (name, contact_name, phones). */
+  conversations: string | null;
+  /** Against message_search (text). */
+  messages: string | null;
+  /** Digits to find among phone numbers, for a query that looks like one. */
+  phoneDigits: string[];
+}
+
+const PHONE_LIKE = /^[\d\s+().\-]+$/;
+const MIN_PHONE_DIGITS = 3;
+const MIN_PREFIX_LENGTH = 2;
+const MAX_TOKENS = 8;
+
+/** Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits. */
+function tokensOf(q: string): string[] {
+  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TOKENS);
+}
+
+// Tokens hold only letters and digits, so quoting them is enough to keep FTS5 syntax out.
+const quoted = (token: string) => `"${token}"`;
+
+function wordsMatch(tokens: string[], prefixLast: boolean): string {
+  return tokens
+    .map((token, index) => {
+      const last = index === tokens.length - 1;
+      return last && prefixLast && token.length >= MIN_PREFIX_LENGTH ? `${quoted(token)}*` : quoted(token);
+    })
+    .join(' ');
+}
+
+/**
+ * Turns what someone typed into MATCH expressions. A query that looks like a phone number is
+ * normalised with shared/phone.ts and matched against the digit tokens (the E.164 digits exactly,
+ * or the typed digits as a prefix of any stored form); other queries match words, the last one
+ * as a prefix in names so results follow the typing. Message text matches whole words only,
+ * which keeps a common prefix from merging thousands of doclists.
+ */
+export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch {
+  const tokens = tokensOf(q);
+  if (!tokens.length) return { conversations: null, messages: null, phoneDigits: [] };
+
+  const digits = q.replace(/\D/g, '');
+  if (PHONE_LIKE.test(q) && digits.length >= MIN_PHONE_DIGITS) {
+    const e164 = normalizePhone(q, defaultCountry)?.e164;
+    const full = e164 ? toCarrier(e164) : null;
+    const forms = [...new Set([full, digits].filter((form): form is string => form !== null))];
+    const phones = forms.map((form) => (form === full ? quoted(form) : `${quoted(form)}*`));
+    const phrase = quoted(tokens.join(' '));
+    const messages = [...new Set([phrase, quoted(digits)])].join(' OR ');
+    return { conversations: `phones : (${phones.join(' OR ')})`, messages, phoneDigits: forms };
+  }
+
+  return {
+    conversations: `{name contact_name} : (${wordsMatch(tokens, true)})`,
+    messages: wordsMatch(tokens, false),
+    phoneDigits: [],
+  };
+}

@@ -1,0 +1,134 @@
+import { toCarrier } from '@shared/phone.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START, markWhole, type SearchHighlight } from '@shared/search.js';
+
+import type { Deps } from '../../context.js';
+import { defaultCountry } from '../admin/settings.js';
+import { buildSearchMatch, type SearchMatch } from './search-query.js';
+
+/** What matched in one conversation: its own fields, or (newest first) one of its messages. */
+interface Hit {
+  messageId: number | null;
+}
+
+/** The conversations a search matched, and how to highlight the ones a page shows. */
+export interface SearchResult {
+  /** Matching conversation ids: by their newest matching message, then by last activity. */
+  ids: number[];
+  highlights(ids: number[]): Map<number, SearchHighlight>;
+}
+
+/** Messages read per search before giving up on finding more distinct conversations. */
+const MESSAGE_SCAN = 2_000;
+const SNIPPET_TOKENS = 12;
+
+/**
+ * Search over SQLite FTS5 (drizzle/0002_search.sql): conversation names, contact names and phone
+ * numbers in conversation_search, message text in message_search. Matches are read newest first
+ * by rowid and never ranked, which keeps a common word as cheap as a rare one.
+ */
+export class SearchService {
+  private readonly statements;
+
+  constructor(private readonly deps: Deps) {
+    const { sqlite } = deps.db;
+    this.statements = {
+      conversations: sqlite.prepare<[string, number], { id: number }>(
+        `SELECT c.id FROM conversation_search s JOIN conversations c ON c.id = s.rowid
+         WHERE conversation_search MATCH ? ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
+      ),
+      messages: sqlite.prepare<[string, number], { id: number; conversation_id: number }>(
+        `SELECT m.id, m.conversation_id FROM message_search s JOIN messages m ON m.id = s.rowid
+         WHERE message_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
+      ),
+      fields: sqlite.prepare<[string, string, string, string, string, number], HighlightRow>(
+        `SELECT highlight(conversation_search, 0, ?, ?) AS name,
+           highlight(conversation_search, 1, ?, ?) AS contact_name
+         FROM conversation_search WHERE conversation_search MATCH ? AND rowid = ?`,
+      ),
+      snippet: sqlite.prepare<[string, string, string, number], { snippet: string }>(
+        `SELECT snippet(message_search, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
+         FROM message_search WHERE message_search MATCH ? AND rowid = ?`,
+      ),
+      phones: sqlite.prepare<[{ id: number }], { e164: string }>(
+        `SELECT c.phone AS e164 FROM conversations c WHERE c.id = @id
+         UNION ALL
+         SELECT p.e164 FROM contact_phones p
+         JOIN conversations c ON p.contact_id = c.contact_id WHERE c.id = @id`,
+      ),
+    };
+  }
+
+  /** Conversations matching `q`: at most `limit` by message text and `limit` by their fields. */
+  find(q: string, limit: number): SearchResult {
+    const match = buildSearchMatch(q, defaultCountry(this.deps));
+    const hits = new Map<number, Hit>();
+
+    if (match.messages) {
+      for (const row of this.statements.messages.all(match.messages, MESSAGE_SCAN)) {
+        if (!hits.has(row.conversation_id)) hits.set(row.conversation_id, { messageId: row.id });
+        if (hits.size >= limit) break;
+      }
+    }
+    const byField = match.conversations
+      ? this.statements.conversations.all(match.conversations, limit).map((row) => row.id)
+      : [];
+    for (const id of byField) if (!hits.has(id)) hits.set(id, { messageId: null });
+
+    return { ids: [...hits.keys()], highlights: (ids) => this.highlight(match, hits, ids) };
+  }
+
+  private highlight(match: SearchMatch, hits: Map<number, Hit>, ids: number[]) {
+    const result = new Map<number, SearchHighlight>();
+    for (const id of ids) {
+      const hit = hits.get(id);
+      if (!hit) continue;
+      const highlight =
+        hit.messageId !== null
+          ? this.messageHighlight(match, hit.messageId)
+          : this.fieldHighlight(match, id);
+      if (highlight) result.set(id, highlight);
+    }
+    return result;
+  }
+
+  private messageHighlight(match: SearchMatch, messageId: number): SearchHighlight | null {
+    if (!match.messages) return null;
+    const row = this.statements.snippet.get(HIGHLIGHT_START, HIGHLIGHT_END, match.messages, messageId);
+    return row ? { field: 'message', text: row.snippet, messageId } : null;
+  }
+
+  private fieldHighlight(match: SearchMatch, id: number): SearchHighlight | null {
+    if (match.phoneDigits.length) {
+      const phone = this.statements.phones
+        .all({ id })
+        .find((row) => match.phoneDigits.some((digits) => matchesPhone(toCarrier(row.e164), digits)));
+      return phone ? { field: 'phone', text: markWhole(phone.e164) } : null;
+    }
+    if (!match.conversations) return null;
+    const row = this.statements.fields.get(
+      HIGHLIGHT_START,
+      HIGHLIGHT_END,
+      HIGHLIGHT_START,
+      HIGHLIGHT_END,
+      match.conversations,
+      id,
+    );
+    if (!row) return null;
+    if (row.name.includes(HIGHLIGHT_START)) return { field: 'name', text: row.name };
+    return { field: 'contactName', text: row.contact_name };
+  }
+}
+
+interface HighlightRow {
+  name: string;
+  contact_name: string;
+}
+
+/** The forms drizzle/0002_search.sql indexes: whole digits, or a suffix the query starts. */
+function matchesPhone(stored: string, digits: string): boolean {
+  if (stored === digits) return true;
+  for (const length of [10, 9, 8, 7, 4]) {
+    if (stored.slice(-length).startsWith(digits)) return true;
+  }
+  return stored.startsWith(digits);
+}
