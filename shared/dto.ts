@@ -64,6 +64,18 @@ export interface ContactDto {
   updatedAt: string;
 }
 
+/** One opt-out or opt-in of a contact, as `GET /api/contacts/:id` lists them, newest first. */
+export interface ConsentEntryDto {
+  kind: 'opt_out' | 'opt_in';
+  source: 'keyword' | 'staff' | 'carrier' | 'suppression';
+  /** The keyword class (`stop`, `start`) or the carrier's code (`1240`). */
+  keyword: string | null;
+  userName: string | null;
+  numberLabel: string | null;
+  messageId: number | null;
+  createdAt: string;
+}
+
 export interface Assignee {
   type: 'user' | 'team';
   id: number;
@@ -170,6 +182,7 @@ export interface InboxViewCount {
   view: string;
   open: number;
   closed: number;
+  /** Stops at `cap`, as do participating's open and closed. */
   unread: number;
 }
 
@@ -177,6 +190,8 @@ export interface InboxViewCount {
 export interface InboxCountsDto {
   views: InboxViewCount[];
   unread: number;
+  /** A count equal to this means "this many or more". */
+  cap: number;
 }
 
 /** `POST /api/contacts/import`: what happened to each data row of the file. */

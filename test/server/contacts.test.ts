@@ -145,7 +145,7 @@ describe('PATCH /api/contacts/:id', () => {
     expect(res.status).toBe(401);
   });
 
-  it('edits names, email and phones, overrides the mobile flag and tells every client', async () => {
+  it('edits names, email and phones, overrides the mobile flag and tells everyone', async () => {
     const contact = await createContact({ firstName: 'Maya', phones: [{ number: '4155550100' }] });
     const updates = record(observer, 'contact:updated');
 
@@ -306,7 +306,7 @@ describe('POST /api/contacts/import', () => {
     ]);
   });
 
-  it('updates a contact matched by email or by phone and name instead of duplicating it', async () => {
+  it('updates a contact matched by email, or by phone and name, instead of a copy', async () => {
     const byEmail = await createContact({
       firstName: 'Maya',
       lastName: 'Lopez',

@@ -203,6 +203,23 @@ describe('carrier opt-out (error 1240)', () => {
     });
     await waitFor(() => updates.find((u) => u.contact.smsUnsubscribedAt));
   });
+
+  it('opts the contact out when the send itself is refused with 1240', async () => {
+    await text('Hi');
+    const { id } = await thread();
+    h.fake!.enqueue({
+      status: 422,
+      body: { type: 'https://developer.vonage.com/api-errors', title: '1240', detail: 'Opted out' },
+    });
+
+    await dana.post(`/api/conversations/${id}/messages`, { text: 'Your form is in.' });
+
+    await waitFor(() => h.fake!.requests.length === 1);
+    await h.app.outbox.idle();
+    const after = await contact();
+    expect(after.contact.smsUnsubscribedAt).not.toBeNull();
+    expect(after.consent[0]).toMatchObject({ kind: 'opt_out', source: 'carrier' });
+  });
 });
 
 describe('POST /api/contacts/:id/unsubscribe and /resubscribe', () => {

@@ -138,7 +138,7 @@ describe('matching an inbound text to a contact', () => {
 });
 
 describe('one thread per student number and office number', () => {
-  it('keeps two threads on two office numbers and replies from each thread’s number', async () => {
+  it('keeps a thread per office number and replies from each thread’s number', async () => {
     const advising = make.number('+12025550188', 'Advising');
     const contact = make.contact({ phone: '+14155550100' });
 
@@ -250,7 +250,7 @@ describe('contacts who share a phone', () => {
     expect(count('conversations')).toBe(2);
   });
 
-  it('opens a thread on the texted number for the contact most recently active elsewhere', async () => {
+  it('opens a thread here for the contact most recently active elsewhere', async () => {
     const advising = make.number('+12025550188', 'Advising');
     const aunt = make.contact({ firstName: 'Ana', lastName: 'Lopez', phone: '+14155550100' });
     const parentThread = await startConversation(parent.id, advising.id);

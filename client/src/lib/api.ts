@@ -1,7 +1,9 @@
 import type {
   ApiErrorBody,
   Assignee,
+  AttachmentDto,
   BoardDto,
+  ConsentEntryDto,
   ContactDto,
   ContactImportReportDto,
   ConversationDto,
@@ -25,7 +27,7 @@ export class ApiError extends Error {
   }
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 let handleUnauthorized: () => void = () => undefined;
 
@@ -37,7 +39,12 @@ export function onUnauthorized(handler: () => void): void {
 const PUBLIC_ROUTES = new Set(['/api/auth/login', '/api/setup', '/api/me']);
 
 /** Sends `body` as JSON, or a Blob as it is, with the Blob's own content type. */
-async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export async function request<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
   let response: Response;
   const raw = body instanceof Blob ? body : null;
   try {
@@ -46,8 +53,12 @@ async function request<T>(method: Method, path: string, body?: unknown): Promise
       credentials: 'same-origin',
       headers:
         body === undefined
-          ? { accept: 'application/json' }
-          : { accept: 'application/json', 'content-type': raw?.type || 'application/json' },
+          ? { accept: 'application/json', ...extraHeaders }
+          : {
+              accept: 'application/json',
+              'content-type': raw?.type || 'application/json',
+              ...extraHeaders,
+            },
       body: body === undefined ? undefined : (raw ?? JSON.stringify(body)),
     });
   } catch {
@@ -151,7 +162,10 @@ export const createContact = (body: ContactInput) =>
   request<{ contact: ContactDto }>('POST', '/api/contacts', body);
 
 export const getContact = (id: number) =>
-  request<{ contact: ContactDto; conversations: ConversationDto[] }>('GET', `/api/contacts/${id}`);
+  request<{ contact: ContactDto; conversations: ConversationDto[]; consent: ConsentEntryDto[] }>(
+    'GET',
+    `/api/contacts/${id}`,
+  );
 
 export const updateContact = (id: number, body: Partial<ContactInput>) =>
   request<{ contact: ContactDto }>('PATCH', `/api/contacts/${id}`, body);
@@ -178,6 +192,8 @@ export interface ConversationQuery {
   q?: string;
   cursor?: string;
   limit?: number;
+  /** A tag's name: only threads carrying it. */
+  tag?: string;
 }
 
 export const listConversations = (query: ConversationQuery) =>
@@ -211,8 +227,37 @@ export const createConversation = (body: NewConversation) =>
 export const listMessages = (id: number) =>
   request<{ messages: MessageDto[] }>('GET', `/api/conversations/${id}/messages`);
 
-export const sendMessage = (id: number, text: string) =>
-  request<{ message: MessageDto }>('POST', `/api/conversations/${id}/messages`, { text });
+export const sendMessage = (id: number, text: string, attachmentIds: string[] = []) =>
+  request<{ message: MessageDto }>(
+    'POST',
+    `/api/conversations/${id}/messages`,
+    attachmentIds.length ? { text, attachmentIds } : { text },
+  );
+
+export const retryMessage = (id: number) =>
+  request<{ message: MessageDto }>('POST', `/api/messages/${id}/retry`);
+
+/** An uploaded MMS file, and whether the picture's shape may get it cropped. */
+export interface UploadAnswer {
+  attachment: AttachmentDto & { width: number | null; height: number | null };
+  warnings: Array<{ code: 'aspect_ratio'; message: string }>;
+}
+
+/** Sends a picked file as the raw body; the server checks its type by content. */
+export const uploadFile = (file: File) =>
+  request<UploadAnswer>('POST', '/api/uploads', file, {
+    'content-type': file.type || 'application/octet-stream',
+    'x-file-name': encodeURIComponent(file.name),
+  });
+
+export const confirmOptOut = (id: number) =>
+  request<{ conversation: ConversationDto; contact: ContactDto }>(
+    'POST',
+    `/api/conversations/${id}/opt-out/confirm`,
+  );
+
+export const dismissOptOut = (id: number) =>
+  request<{ conversation: ConversationDto }>('POST', `/api/conversations/${id}/opt-out/dismiss`);
 
 export const markRead = (id: number, messageId: number) =>
   request<void>('POST', `/api/conversations/${id}/read`, { messageId });

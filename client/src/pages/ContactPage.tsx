@@ -1,5 +1,6 @@
 import { createEffect, createSignal, For, on, Show } from 'solid-js';
 
+import { ConsentHistory } from '../components/admin/ConsentHistory.jsx';
 import { ContactForm } from '../components/admin/ContactForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { now } from '../lib/clock.js';
@@ -126,6 +127,10 @@ export function ContactPage(props: { contactId: number }) {
                   </div>
                 )}
               </Show>
+              <ConsentHistory
+                contactId={current().id}
+                unsubscribedAt={current().smsUnsubscribedAt}
+              />
             </section>
 
             <section class="card card-padded stack" aria-labelledby="details-heading">

@@ -15,6 +15,8 @@ export interface InboxFilter {
   view: InboxView;
   status: StatusFilter;
   q: string;
+  /** A tag's name, or '' for any. */
+  tag: string;
 }
 
 interface InboxState {
@@ -32,7 +34,7 @@ interface InboxState {
 const initialState = (): InboxState => ({
   byId: {},
   listIds: [],
-  filter: { view: 'all', status: 'all', q: '' },
+  filter: { view: 'all', status: 'all', q: '', tag: '' },
   loading: false,
   loadingMore: false,
   error: null,
@@ -85,6 +87,8 @@ export function putConversation(
 function matchesView(conversation: ConversationDto): boolean {
   const { view, status } = inbox.filter;
   if (status !== 'all' && conversation.status !== status) return false;
+  const tag = inbox.filter.tag.toLowerCase();
+  if (tag && !conversation.tags.some((name) => name.toLowerCase() === tag)) return false;
 
   const me = currentUser()?.id;
   const { assignee } = conversation;
@@ -125,6 +129,7 @@ function toQuery(filter: InboxFilter): api.ConversationQuery {
     view: filter.view === 'all' ? undefined : filter.view,
     status: filter.status === 'all' ? undefined : filter.status,
     q: filter.q.trim() || undefined,
+    tag: filter.tag || undefined,
   };
 }
 
@@ -241,7 +246,8 @@ export function onMessageAdded(message: MessageDto, threadVisible: boolean): voi
   const conversation = inbox.byId[id];
   if (!conversation) return void ensureConversation(id, inbound && !threadVisible);
 
-  if (message.kind !== 'activity' && time(message.createdAt) >= time(conversation.lastMessageAt)) {
+  // Like the server's preview: only texts move a thread, never notes or activity lines.
+  if (message.kind === 'sms' && time(message.createdAt) >= time(conversation.lastMessageAt)) {
     setInbox('byId', id, {
       lastMessageAt: message.createdAt,
       lastMessagePreview: preview(message),

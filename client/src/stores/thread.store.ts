@@ -5,6 +5,7 @@ import type { Assignee, ConversationDto, MessageDto } from '@shared/dto.js';
 import type { PresenceEntry } from '@shared/events.js';
 
 import * as api from '../lib/api.js';
+import { putContact } from './contacts.store.js';
 import { onMessageAdded, putConversation } from './inbox.store.js';
 import { loadMessages, upsertMessage } from './messages.store.js';
 import { currentUser } from './session.store.js';
@@ -100,9 +101,31 @@ export async function setThreadOpen(id: number, open: boolean): Promise<void> {
 }
 
 /** Sends a reply and shows it at once, before its `message:created` event arrives. */
-export async function sendReply(id: number, text: string): Promise<MessageDto> {
-  const { message } = await api.sendMessage(id, text);
+export async function sendReply(
+  id: number,
+  text: string,
+  attachmentIds: string[] = [],
+): Promise<MessageDto> {
+  const { message } = await api.sendMessage(id, text, attachmentIds);
   upsertMessage(message);
   onMessageAdded(message, true);
   return message;
+}
+
+/** Sends a failed text again; its state goes back to queued at once. */
+export async function retryFailed(messageId: number): Promise<void> {
+  const { message } = await api.retryMessage(messageId);
+  upsertMessage(message);
+}
+
+/** The thread's "possible opt-out" was right: unsubscribe the contact and clear the flag. */
+export async function confirmPossibleOptOut(id: number): Promise<void> {
+  const answer = await api.confirmOptOut(id);
+  putConversation(answer.conversation);
+  putContact(answer.contact);
+}
+
+export async function dismissPossibleOptOut(id: number): Promise<void> {
+  const answer = await api.dismissOptOut(id);
+  putConversation(answer.conversation);
 }

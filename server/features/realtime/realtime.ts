@@ -31,19 +31,24 @@ export const rooms = {
   conversation: (id: number) => `conversation:${id}`,
 };
 
-const TYPING_TTL_MS = 6_000;
 const MAX_REPLAY = 5_000;
 
 /**
  * Heartbeat: a connection that stops answering (a laptop lid shut, Wi-Fi gone) is dropped, and
- * leaves presence, within pingIntervalMs + pingTimeoutMs; a closed tab leaves at once.
+ * leaves presence, within pingIntervalMs + pingTimeoutMs; a closed tab leaves at once. Typing
+ * ends typingTtlMs after the last `typing:start` (clients repeat it while someone types).
  */
 export interface RealtimeOptions {
   pingIntervalMs: number;
   pingTimeoutMs: number;
+  typingTtlMs: number;
 }
 
-export const DEFAULT_REALTIME: RealtimeOptions = { pingIntervalMs: 5_000, pingTimeoutMs: 4_000 };
+export const DEFAULT_REALTIME: RealtimeOptions = {
+  pingIntervalMs: 5_000,
+  pingTimeoutMs: 4_000,
+  typingTtlMs: 6_000,
+};
 
 /**
  * The Socket.IO side: authenticates by the session cookie, replays missed events from the log
@@ -54,6 +59,7 @@ export class Realtime {
   private readonly viewers = new Map<number, Map<string, PresenceEntry>>();
   private readonly typers = new Map<number, Map<string, { entry: PresenceEntry; timer: NodeJS.Timeout }>>();
   private readonly log;
+  private readonly typingTtlMs: number;
   private readonly conversationExists;
 
   constructor(
@@ -67,7 +73,8 @@ export class Realtime {
     this.conversationExists = deps.db.sqlite.prepare<[number], { id: number }>(
       'SELECT id FROM conversations WHERE id = ?',
     );
-    const { pingIntervalMs, pingTimeoutMs } = { ...DEFAULT_REALTIME, ...options };
+    const { pingIntervalMs, pingTimeoutMs, typingTtlMs } = { ...DEFAULT_REALTIME, ...options };
+    this.typingTtlMs = typingTtlMs;
     this.io = new Server(httpServer, {
       serveClient: false,
       transports: ['websocket', 'polling'],
@@ -179,7 +186,7 @@ export class Realtime {
     const map = this.typers.get(id) ?? new Map();
     const existing = map.get(socket.id);
     if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => this.clearTyping(socket.id, id), TYPING_TTL_MS);
+    const timer = setTimeout(() => this.clearTyping(socket.id, id), this.typingTtlMs);
     map.set(socket.id, { entry: { userId: socket.data.user.id, name: socket.data.user.name }, timer });
     this.typers.set(id, map);
     if (!existing) this.broadcastTyping(id);

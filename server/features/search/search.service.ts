@@ -12,7 +12,7 @@ interface Hit {
 
 /** The conversations a search matched, and how to highlight the ones a page shows. */
 export interface SearchResult {
-  /** Matching conversation ids: by their newest matching message, then by last activity. */
+  /** Matching conversation ids: by their newest matching message, then newest thread first. */
   ids: number[];
   highlights(ids: number[]): Map<number, SearchHighlight>;
 }
@@ -24,7 +24,8 @@ const SNIPPET_TOKENS = 12;
 /**
  * Search over SQLite FTS5 (drizzle/0002_search.sql): conversation names, contact names and phone
  * numbers in conversation_search, message text in message_search. Matches are read newest first
- * by rowid and never ranked, which keeps a common word as cheap as a rare one.
+ * by rowid and never ranked, which keeps a common word as cheap as a rare one: the newest 500
+ * threads by message and the newest 500 by name or number; the list then orders them by activity.
  */
 export class SearchService {
   private readonly statements;
@@ -33,8 +34,8 @@ export class SearchService {
     const { sqlite } = deps.db;
     this.statements = {
       conversations: sqlite.prepare<[string, number], { id: number }>(
-        `SELECT c.id FROM conversation_search s JOIN conversations c ON c.id = s.rowid
-         WHERE conversation_search MATCH ? ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`,
+        `SELECT rowid AS id FROM conversation_search WHERE conversation_search MATCH ?
+         ORDER BY rowid DESC LIMIT ?`,
       ),
       messages: sqlite.prepare<[string, number], { id: number; conversation_id: number }>(
         `SELECT m.id, m.conversation_id FROM message_search s JOIN messages m ON m.id = s.rowid
@@ -64,7 +65,7 @@ export class SearchService {
     const hits = new Map<number, Hit>();
 
     if (match.messages) {
-      for (const row of this.statements.messages.all(match.messages, MESSAGE_SCAN)) {
+      for (const row of this.statements.messages.iterate(match.messages, MESSAGE_SCAN)) {
         if (!hits.has(row.conversation_id)) hits.set(row.conversation_id, { messageId: row.id });
         if (hits.size >= limit) break;
       }
@@ -75,6 +76,11 @@ export class SearchService {
     for (const id of byField) if (!hits.has(id)) hits.set(id, { messageId: null });
 
     return { ids: [...hits.keys()], highlights: (ids) => this.highlight(match, hits, ids) };
+  }
+
+  /** The SQL of every search statement, for the query-plan checks. */
+  statementsForPlans(): string[] {
+    return Object.values(this.statements).map((statement) => statement.source);
   }
 
   private highlight(match: SearchMatch, hits: Map<number, Hit>, ids: number[]) {

@@ -12,15 +12,20 @@ interface BoardColumnProps {
   conversations: ConversationDto[];
 }
 
+const KIND_LABELS = { user: 'Person', team: 'Team', none: 'Waiting for an owner' } as const;
+
 export function BoardColumn(props: BoardColumnProps) {
   const headingId = `board-${props.id}`;
 
   return (
     <section class={`board-column board-column-${props.kind}`} aria-labelledby={headingId}>
       <header class="board-column-header">
-        <h2 id={headingId} class="board-column-title">
-          {props.title}
-        </h2>
+        <div class="board-column-heading">
+          <h2 id={headingId} class="board-column-title">
+            {props.title}
+          </h2>
+          <span class="board-kind">{KIND_LABELS[props.kind]}</span>
+        </div>
         <span class="board-count">
           {props.conversations.length}
           <span class="sr-only"> open</span>

@@ -8,10 +8,13 @@ import {
   setInboxFilter,
   type StatusFilter,
 } from '../../stores/inbox.store.js';
+import { directory } from '../../stores/directory.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { ConversationRow } from './ConversationRow.jsx';
+import { GettingStarted } from './GettingStarted.jsx';
 import { InboxTabs, tabId } from './InboxTabs.jsx';
+import { TagFilter } from './TagFilter.jsx';
 
 const SEARCH_DELAY_MS = 250;
 
@@ -66,6 +69,7 @@ export function ConversationList(props: { selectedId: number | null }) {
             <option value="closed">Closed</option>
           </select>
         </label>
+        <TagFilter />
       </div>
 
       <div
@@ -96,6 +100,9 @@ export function ConversationList(props: { selectedId: number | null }) {
                   ? 'Nothing matches that search. Try a name, a number or a word from a text.'
                   : 'When a student texts in or someone starts a thread, it shows up here.'}
               </p>
+              <Show when={!inbox.filter.q && directory.loaded}>
+                <GettingStarted />
+              </Show>
             </div>
           </Match>
           <Match when={true}>

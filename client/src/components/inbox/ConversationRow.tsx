@@ -1,4 +1,4 @@
-import { Show } from 'solid-js';
+import { For, Show } from 'solid-js';
 
 import type { InboxConversationDto } from '@shared/dto.js';
 
@@ -6,6 +6,7 @@ import { now } from '../../lib/clock.js';
 import { fullDateTime, relativeTime } from '../../lib/format.js';
 import { assigneeName } from '../../stores/directory.store.js';
 import { Icon } from '../common/Icon.jsx';
+import { tagClass } from '../thread/TagChips.jsx';
 
 interface ConversationRowProps {
   conversation: InboxConversationDto;
@@ -62,6 +63,14 @@ export function ConversationRow(props: ConversationRowProps) {
           <Show when={conversation().possibleOptOut}>
             <span class="badge badge-warning">Possible opt-out</span>
           </Show>
+          <For each={conversation().tags}>
+            {(tag) => (
+              <span class={tagClass(tag)}>
+                <span class="sr-only">Tag: </span>
+                {tag}
+              </span>
+            )}
+          </For>
         </span>
       </span>
       <Show when={conversation().unread}>

@@ -50,7 +50,7 @@ export function TopBar() {
           href={item.href}
           aria-current={isCurrent(item, currentPath()) ? 'page' : undefined}
         >
-          {item.label}
+          {item.label}{' '}
           <Show when={item.href === '/' && unreadCount() > 0}>
             <span class="nav-count">
               {unreadCount()}

@@ -3,13 +3,19 @@ import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
 import type { ContactDto, ConversationDto } from '@shared/dto.js';
 import { countSms, MAX_MESSAGE_LENGTH, replaceLookAlikes } from '@shared/sms.js';
 
-import { errorMessage } from '../../lib/api.js';
+import { errorMessage, type UploadAnswer } from '../../lib/api.js';
 import { startTyping, stopTyping } from '../../lib/socket.js';
+import { findNumber } from '../../stores/directory.store.js';
 import { clearDraft, draftOf, saveDraft } from '../../stores/drafts.store.js';
+import { threadMessages } from '../../stores/messages.store.js';
 import { currentUser } from '../../stores/session.store.js';
 import { sendReply } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { SmsMeter } from '../common/SmsMeter.jsx';
+import { AttachmentPicker } from './AttachmentPicker.jsx';
+import { ComposerTools } from './ComposerTools.jsx';
+import { SavedReplyPicker } from './SavedReplyPicker.jsx';
+import { TemplatePreview } from './TemplatePreview.jsx';
 
 const TYPING_IDLE_MS = 3_000;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -25,16 +31,35 @@ export function Composer(props: ComposerProps) {
   const [text, setText] = createSignal(draftOf(id));
   const [error, setError] = createSignal<string | null>(null);
   const [sending, setSending] = createSignal(false);
+  const [files, setFiles] = createSignal<UploadAnswer[]>([]);
+  const [fieldsBlocked, setFieldsBlocked] = createSignal<string | null>(null);
   const count = createMemo(() => countSms(text()));
+  const optedOut = () => Boolean(props.contact?.smsUnsubscribedAt);
+  const firstText = () =>
+    !threadMessages(id).some((m) => m.direction === 'outbound' && m.kind === 'sms');
   const canSend = () =>
-    text().trim().length > 0 && count().characters <= MAX_MESSAGE_LENGTH && !sending();
+    (text().trim().length > 0 || files().length > 0) &&
+    count().characters <= MAX_MESSAGE_LENGTH &&
+    !optedOut() &&
+    !fieldsBlocked() &&
+    !sending();
   const firstName = () => props.contact?.firstName || props.conversation.contactName;
   let input: HTMLTextAreaElement | undefined;
   let idleTimer: number | undefined;
+  let pickerKeys: ((event: KeyboardEvent) => boolean) | undefined;
+  const previewTarget = { conversationId: id };
 
   const setDraft = (value: string) => {
     setText(value);
     saveDraft(id, value);
+  };
+
+  /** A saved reply or an assistant suggestion replaces the draft; the caret goes after it. */
+  const insertText = (value: string, caret = value.length) => {
+    setDraft(value);
+    setError(null);
+    input?.focus();
+    input?.setSelectionRange(caret, caret);
   };
 
   const handleInput = (event: InputEvent & { currentTarget: HTMLTextAreaElement }) => {
@@ -52,9 +77,14 @@ export function Composer(props: ComposerProps) {
     setSending(true);
     setError(null);
     try {
-      await sendReply(id, text());
+      await sendReply(
+        id,
+        text(),
+        files().map((file) => file.attachment.id),
+      );
       clearDraft(id);
       setText('');
+      setFiles([]);
       window.clearTimeout(idleTimer);
       stopTyping(id);
     } catch (failure) {
@@ -71,6 +101,7 @@ export function Composer(props: ComposerProps) {
   };
 
   const handleKeyDown = (event: KeyboardEvent) => {
+    if (pickerKeys?.(event)) return;
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       event.preventDefault();
       void send();
@@ -105,17 +136,55 @@ export function Composer(props: ComposerProps) {
         onKeyDown={handleKeyDown}
         onBlur={() => stopTyping(id)}
       />
+      <SavedReplyPicker
+        inputId={`composer-${id}`}
+        text={text()}
+        target={previewTarget}
+        input={() => input}
+        onInsert={insertText}
+        registerKeys={(handler) => (pickerKeys = handler)}
+      />
+      <TemplatePreview
+        id={`composer-${id}`}
+        text={text()}
+        target={previewTarget}
+        onBlocked={setFieldsBlocked}
+      />
       <Show when={error()}>
         <Alert>
           {error()} <span class="muted">Your draft is still here.</span>
         </Alert>
       </Show>
+      <Show when={optedOut()}>
+        <p class="composer-blocked" data-testid="composer-opted-out">
+          {firstName()} has opted out of texts: nothing can be sent until they text START or staff
+          re-subscribe them.
+        </p>
+      </Show>
+      <AttachmentPicker
+        id={`composer-${id}`}
+        phone={props.conversation.phone}
+        files={files()}
+        disabled={optedOut()}
+        onChange={setFiles}
+      />
       <div class="composer-footer">
         <SmsMeter
           id={`composer-${id}`}
           text={text()}
-          senderNames={[currentUser()?.name ?? '']}
+          firstMessage={firstText()}
+          senderNames={[
+            currentUser()?.name ?? '',
+            findNumber(props.conversation.numberId)?.label ?? '',
+          ]}
           onReplaceLookAlikes={handleReplaceLookAlikes}
+        />
+        <ComposerTools
+          id={`composer-${id}`}
+          conversationId={id}
+          text={text()}
+          input={() => input}
+          onText={insertText}
         />
         <span class="composer-hint" id={`composer-${id}-hint`}>
           {isMac ? '⌘' : 'Ctrl'} + Enter to send

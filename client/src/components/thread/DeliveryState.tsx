@@ -2,6 +2,8 @@ import { Show } from 'solid-js';
 
 import type { DeliveryStatus, MessageDto } from '@shared/dto.js';
 
+import { RetryButton } from './RetryButton.jsx';
+
 const STATES: Record<DeliveryStatus, { icon: string; label: string; failed?: boolean }> = {
   received: { icon: '', label: 'Received' },
   queued: { icon: '◷', label: 'Queued' },
@@ -30,6 +32,9 @@ export function DeliveryState(props: { message: MessageDto }) {
       <span class="delivery-label">{state().label}</span>
       <Show when={state().failed && props.message.error}>
         <span class="delivery-error">: {props.message.error}</span>
+      </Show>
+      <Show when={state().failed}>
+        <RetryButton messageId={props.message.id} />
       </Show>
     </span>
   );

@@ -6,8 +6,8 @@ import { findConversation, markConversationRead } from '../../stores/inbox.store
 import { threadMessages } from '../../stores/messages.store.js';
 import { closeThread, openThread, pageVisible, thread } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
-import { Composer } from './Composer.jsx';
 import { MessageList } from './MessageList.jsx';
+import { ReplyArea } from './ReplyArea.jsx';
 import { ThreadHeader } from './ThreadHeader.jsx';
 import { ThreadNotices } from './ThreadNotices.jsx';
 import { TypingIndicator } from './TypingIndicator.jsx';
@@ -69,7 +69,7 @@ export function Thread(props: { conversationId: number }) {
           <ThreadNotices conversation={current()} contact={contact()} />
           <MessageList conversation={current()} />
           <TypingIndicator conversationId={id} />
-          <Composer conversation={current()} contact={contact()} />
+          <ReplyArea conversation={current()} contact={contact()} />
         </article>
       )}
     </Show>

@@ -16,6 +16,7 @@ import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { AssigneeSelect } from './AssigneeSelect.jsx';
 import { PresenceAvatars } from './PresenceAvatars.jsx';
+import { TagChips } from './TagChips.jsx';
 
 const CONFLICT_MESSAGE = 'Someone else just took this. The thread now shows who has it.';
 const ERROR_MS = 10_000;
@@ -144,6 +145,8 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
           {conversation().status === 'closed' ? 'Reopen' : 'Close'}
         </button>
       </div>
+
+      <TagChips conversation={conversation()} />
 
       <Show when={error()}>
         <Alert>{error()}</Alert>

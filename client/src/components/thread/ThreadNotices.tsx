@@ -2,9 +2,9 @@ import { createSignal, Show } from 'solid-js';
 
 import type { ContactDto, ConversationDto } from '@shared/dto.js';
 
-import { errorMessage, setContactSubscription } from '../../lib/api.js';
+import { errorMessage } from '../../lib/api.js';
 import { fullDateTime } from '../../lib/format.js';
-import { putContact } from '../../stores/contacts.store.js';
+import { confirmPossibleOptOut, dismissPossibleOptOut } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
 
 interface ThreadNoticesProps {
@@ -18,12 +18,12 @@ export function ThreadNotices(props: ThreadNoticesProps) {
   const [busy, setBusy] = createSignal(false);
   const unsubscribedAt = () => props.contact?.smsUnsubscribedAt ?? null;
 
-  const handleUnsubscribe = async () => {
+  const handleFlag = async (confirm: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      const { contact } = await setContactSubscription(props.conversation.contactId, false);
-      putContact(contact);
+      const id = props.conversation.id;
+      await (confirm ? confirmPossibleOptOut(id) : dismissPossibleOptOut(id));
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
@@ -46,18 +46,26 @@ export function ThreadNotices(props: ThreadNoticesProps) {
         )}
       </Show>
       <Show when={props.conversation.possibleOptOut && !unsubscribedAt()}>
-        <div class="notice notice-warning">
+        <div class="notice notice-warning" data-testid="possible-opt-out">
           <span>
             <strong>Possible opt-out.</strong> The student's text starts with an opt-out word but
-            says more. If they meant to stop texts, unsubscribe them.
+            says more. Confirm it if they meant to stop texts; dismiss it if not.
           </span>
           <button
             type="button"
             class="button button-small"
             disabled={busy()}
-            onClick={() => void handleUnsubscribe()}
+            onClick={() => void handleFlag(true)}
           >
-            Unsubscribe {props.conversation.contactName}
+            Confirm opt-out<span class="sr-only"> of {props.conversation.contactName}</span>
+          </button>
+          <button
+            type="button"
+            class="button button-small"
+            disabled={busy()}
+            onClick={() => void handleFlag(false)}
+          >
+            Dismiss
           </button>
         </div>
       </Show>

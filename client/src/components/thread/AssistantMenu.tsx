@@ -1,0 +1,175 @@
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+
+import {
+  ASSISTANT_LANGUAGES,
+  ASSISTANT_TONES,
+  type AssistantAction,
+  type AssistantTone,
+} from '@shared/automation.js';
+
+import { errorMessage } from '../../lib/api.js';
+import { type AssistantInput, runAssistant } from '../../lib/automation-api.js';
+import { automation, loadAssistant } from '../../stores/automation.store.js';
+import { Alert } from '../common/Alert.jsx';
+
+interface AssistantMenuProps {
+  id: string;
+  conversationId: number;
+  text: string;
+  /** Fills the composer with the suggestion; the assistant never sends. */
+  onResult: (text: string) => void;
+}
+
+interface Choice {
+  label: string;
+  action: AssistantAction;
+  input?: Partial<AssistantInput>;
+  needsText: boolean;
+}
+
+const TONE_LABELS: Record<AssistantTone, string> = {
+  friendly: 'Friendlier',
+  formal: 'More formal',
+  encouraging: 'More encouraging',
+};
+
+const CHOICES: Choice[] = [
+  { label: 'Draft a reply from the thread', action: 'draft', needsText: false },
+  { label: 'Improve', action: 'improve', needsText: true },
+  { label: 'Fix spelling & grammar', action: 'fix', needsText: true },
+  { label: 'Shorten', action: 'shorten', needsText: true },
+  { label: 'Fit in one SMS segment', action: 'shorten', input: { oneSegment: true }, needsText: true },
+  { label: 'Expand', action: 'expand', needsText: true },
+  ...ASSISTANT_TONES.map((tone) => ({
+    label: TONE_LABELS[tone],
+    action: 'tone' as const,
+    input: { tone },
+    needsText: true,
+  })),
+];
+
+/** The composer's writing assistant: each choice turns the draft into a suggestion in place. */
+export function AssistantMenu(props: AssistantMenuProps) {
+  const [open, setOpen] = createSignal(false);
+  const [busy, setBusy] = createSignal<string | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [language, setLanguage] = createSignal<string>(ASSISTANT_LANGUAGES[0]);
+  const panelId = `${props.id}-assistant`;
+  let toggle: HTMLButtonElement | undefined;
+  let panel: HTMLDivElement | undefined;
+
+  const available = (action: AssistantAction) => automation.assistant?.actions.includes(action) ?? false;
+  const hasText = () => props.text.trim().length > 0;
+
+  const close = () => {
+    setOpen(false);
+    toggle?.focus();
+  };
+
+  const handleOutside = (event: MouseEvent) => {
+    const target = event.target as Node;
+    if (open() && !panel?.contains(target) && !toggle?.contains(target)) setOpen(false);
+  };
+  onMount(() => document.addEventListener('mousedown', handleOutside));
+  onCleanup(() => document.removeEventListener('mousedown', handleOutside));
+
+  const handleToggle = () => {
+    setError(null);
+    setOpen(!open());
+    if (open()) void loadAssistant().catch((failure) => setError(errorMessage(failure)));
+  };
+
+  const run = async (label: string, action: AssistantAction, input: Partial<AssistantInput> = {}) => {
+    setBusy(label);
+    setError(null);
+    try {
+      const body: AssistantInput = { conversationId: props.conversationId, ...input };
+      if (action !== 'draft' || hasText()) body.text = props.text;
+      const result = await runAssistant(action, body);
+      props.onResult(result.text);
+      close();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  return (
+    <div class="assistant-menu">
+      <button
+        ref={toggle}
+        type="button"
+        class="button button-small button-ghost"
+        aria-expanded={open()}
+        aria-controls={panelId}
+        onClick={handleToggle}
+      >
+        Assistant
+      </button>
+      <Show when={open()}>
+        <div
+          ref={panel}
+          id={panelId}
+          class="assistant-panel"
+          role="group"
+          aria-label="Writing assistant"
+          onKeyDown={(event) => event.key === 'Escape' && close()}
+        >
+          <Show when={automation.assistant && !automation.assistant.enabled}>
+            <p class="assistant-off">
+              The writing assistant is off. An admin can turn it on by setting{' '}
+              <code>ASSISTANT_API_URL</code> (and <code>ASSISTANT_API_KEY</code>,{' '}
+              <code>ASSISTANT_MODEL</code>) for any OpenAI-compatible endpoint, such as a local
+              model server. Spelling fixes work without it.
+            </p>
+          </Show>
+          <Show when={error()}>
+            <Alert>{error()}</Alert>
+          </Show>
+          <ul class="assistant-choices">
+            <For each={CHOICES}>
+              {(choice) => (
+                <Show when={available(choice.action)}>
+                  <li>
+                    <button
+                      type="button"
+                      class="assistant-choice"
+                      disabled={busy() !== null || (choice.needsText && !hasText())}
+                      onClick={() => void run(choice.label, choice.action, choice.input)}
+                    >
+                      {busy() === choice.label ? 'Working…' : choice.label}
+                    </button>
+                  </li>
+                </Show>
+              )}
+            </For>
+          </ul>
+          <Show when={available('translate')}>
+            <div class="assistant-translate">
+              <label class="sr-only" for={`${panelId}-language`}>
+                Language
+              </label>
+              <select
+                id={`${panelId}-language`}
+                value={language()}
+                onChange={(event) => setLanguage(event.currentTarget.value)}
+              >
+                <For each={ASSISTANT_LANGUAGES}>{(name) => <option value={name}>{name}</option>}</For>
+              </select>
+              <button
+                type="button"
+                class="button button-small"
+                disabled={busy() !== null || !hasText()}
+                onClick={() => void run('translate', 'translate', { language: language() })}
+              >
+                {busy() === 'translate' ? 'Translating…' : 'Translate'}
+              </button>
+            </div>
+          </Show>
+          <p class="assistant-hint muted">Suggestions replace your draft; nothing is sent.</p>
+        </div>
+      </Show>
+    </div>
+  );
+}

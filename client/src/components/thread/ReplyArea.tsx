@@ -1,0 +1,43 @@
+import { createSignal, Match, Switch } from 'solid-js';
+
+import type { ContactDto, ConversationDto } from '@shared/dto.js';
+
+import { Composer } from './Composer.jsx';
+import { NoteComposer } from './NoteComposer.jsx';
+
+type Mode = 'reply' | 'note';
+
+/** The foot of a thread: a text to the student, or a private note for colleagues. */
+export function ReplyArea(props: { conversation: ConversationDto; contact: ContactDto | undefined }) {
+  const [mode, setMode] = createSignal<Mode>('reply');
+
+  const option = (value: Mode, label: string) => (
+    <button
+      type="button"
+      class="reply-mode"
+      classList={{ 'reply-mode-note': value === 'note' }}
+      aria-pressed={mode() === value}
+      data-testid={`mode-${value}`}
+      onClick={() => setMode(value)}
+    >
+      {label}
+    </button>
+  );
+
+  return (
+    <div class="reply-area">
+      <div class="reply-modes" role="group" aria-label="Write">
+        {option('reply', 'Reply')}
+        {option('note', 'Private note')}
+      </div>
+      <Switch>
+        <Match when={mode() === 'reply'}>
+          <Composer conversation={props.conversation} contact={props.contact} />
+        </Match>
+        <Match when={mode() === 'note'}>
+          <NoteComposer conversation={props.conversation} />
+        </Match>
+      </Switch>
+    </div>
+  );
+}
