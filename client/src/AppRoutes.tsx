@@ -2,6 +2,7 @@ import { createEffect, createMemo, type JSX, on } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 
 import { currentPath, matchRoute } from './lib/router.js';
+import { AssistantPage } from './pages/AssistantPage.jsx';
 import { BoardPage } from './pages/BoardPage.jsx';
 import { ContactPage } from './pages/ContactPage.jsx';
 import { ContactsPage } from './pages/ContactsPage.jsx';
@@ -11,7 +12,10 @@ import { NewConversationPage } from './pages/NewConversationPage.jsx';
 import { NoAccessPage } from './pages/NoAccessPage.jsx';
 import { NotFoundPage } from './pages/NotFoundPage.jsx';
 import { NumbersPage } from './pages/NumbersPage.jsx';
+import { RulesPage } from './pages/RulesPage.jsx';
 import { SimulatorPage } from './pages/SimulatorPage.jsx';
+import { SmsSettingsPage } from './pages/SmsSettingsPage.jsx';
+import { TagsPage } from './pages/TagsPage.jsx';
 import { TeamsPage } from './pages/TeamsPage.jsx';
 import { UsersPage } from './pages/UsersPage.jsx';
 import { directory } from './stores/directory.store.js';
@@ -45,6 +49,10 @@ const ROUTES: Route[] = [
   { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
   { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },
   { pattern: '/admin/numbers', page: () => <NumbersPage />, allowed: isAdmin },
+  { pattern: '/admin/sms', page: () => <SmsSettingsPage />, allowed: isAdmin },
+  { pattern: '/admin/tags', page: () => <TagsPage />, allowed: isAdmin },
+  { pattern: '/admin/rules', page: () => <RulesPage />, allowed: isAdmin },
+  { pattern: '/admin/assistant', page: () => <AssistantPage />, allowed: isAdmin },
   {
     pattern: '/simulator',
     page: () => <SimulatorPage />,

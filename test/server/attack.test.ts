@@ -222,7 +222,7 @@ async function call(
   const res = await fetch(`${h.url}${path}`, {
     method,
     headers,
-    ...(options.body !== undefined ? { body: options.body } : {}),
+    ...(options.body !== undefined ? { body: new Uint8Array(Buffer.from(options.body)) } : {}),
   });
   const text = await res.text();
   let code: string | null = null;
@@ -406,7 +406,7 @@ for (const row of ROUTES) {
     if (isApi && UNSAFE.has(method)) {
       it('refuses a cross-site request, storing nothing', async () => {
         const before = writes();
-        const crossSite = [
+        const crossSite: Array<Record<string, string>> = [
           { origin: EVIL },
           { origin: 'null' },
           { referer: `${EVIL}/form.html` },

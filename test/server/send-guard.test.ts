@@ -14,6 +14,7 @@ import {
 import { png } from '../helpers/media-files.js';
 
 let h: Harness;
+let make: ReturnType<typeof factories>;
 let dana: Staff;
 let contactId: number;
 let numbers: Array<{ id: number }>;
@@ -21,7 +22,7 @@ let threadId: number;
 
 beforeEach(async () => {
   h = await startHarness();
-  const make = factories(h);
+  make = factories(h);
   const user = await make.user({ name: 'Dana Reyes' });
   numbers = [make.number('+12025550123', 'Admissions'), make.number('+12025550124', 'Advising')];
   contactId = make.contact({ firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' }).id;
@@ -146,5 +147,54 @@ describe('opt-out send guard', () => {
       return row.status === 'failed' && row.error_code === 'contact_unsubscribed';
     });
     expect(h.fake!.requests).toHaveLength(0);
+  });
+});
+
+describe('opt-out send guard on automation', () => {
+  /** Two students text in for the first time; Noah was unsubscribed by staff beforehand. */
+  async function twoNewStudents() {
+    const noah = make.contact({ firstName: 'Noah', lastName: 'Kim', phone: '+14155550111' });
+    make.contact({ firstName: 'Olivia', lastName: 'Diaz', phone: '+14155550122' });
+    await dana.post(`/api/contacts/${noah.id}/unsubscribe`);
+
+    await postWebhook(h, 'inbound', inboundBody({ from: '14155550111', text: 'Orientation?' }));
+    await postWebhook(h, 'inbound', inboundBody({ from: '14155550122', text: 'Orientation?' }));
+  }
+
+  async function signInAdmin() {
+    const admin = await make.user({ name: 'Ada Admin', role: 'admin' });
+    return signIn(h, admin.email);
+  }
+
+  it('sends a rule’s auto-reply only to the contact who has not opted out', async () => {
+    const admin = await signInAdmin();
+    const rule = await admin.post('/api/rules', {
+      name: 'Welcome',
+      actions: [{ type: 'auto_reply', text: 'Thanks! We reply within a day.' }],
+    });
+    expect(rule.status).toBe(201);
+
+    await twoNewStudents();
+
+    const [request] = await h.fake!.waitForRequests(1);
+    expect(request!.body).toMatchObject({ to: '14155550122' });
+    await sleep(200);
+    expect(h.fake!.requests).toHaveLength(1);
+  });
+
+  it('sends the bot’s reply only to the contact who has not opted out', async () => {
+    const admin = await signInAdmin();
+    const settings = await admin.put('/api/settings', {
+      botEnabled: true,
+      botHandoffText: 'Someone from our office will reply soon.',
+    });
+    expect(settings.status).toBe(200);
+
+    await twoNewStudents();
+
+    const [request] = await h.fake!.waitForRequests(1);
+    expect(request!.body).toMatchObject({ to: '14155550122' });
+    await sleep(200);
+    expect(h.fake!.requests).toHaveLength(1);
   });
 });

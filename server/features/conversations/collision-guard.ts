@@ -35,6 +35,11 @@ export class CollisionGuard {
     );
   }
 
+  /** The SQL of the check, for the query-plan checks. */
+  statementsForPlans(): string[] {
+    return [this.newer.source];
+  }
+
   check(draft: DraftCheck): void {
     if (draft.force || draft.draftStartedAfter === undefined) return;
     const rows = this.newer.all(draft.conversationId, draft.draftStartedAfter, draft.userId, SHOWN);

@@ -217,14 +217,19 @@ export class ConversationService {
     const team = assignee?.type === 'team' ? assignee.id : null;
 
     if (options.ifAssignee !== undefined) {
-      const won = this.statements.assignIf.run(
-        user, team, assigneeKey(assignee), now, id, assigneeKey(options.ifAssignee),
-      );
-      if (won.changes === 0) {
+      // The conditional UPDATE is the guard; the key check first only spares a no-op write.
+      const sawCurrent = assigneeKey(options.ifAssignee) === assigneeKey(previous);
+      const won =
+        sawCurrent &&
+        this.statements.assignIf.run(
+          user, team, assigneeKey(assignee), now, id, assigneeKey(options.ifAssignee),
+        ).changes > 0;
+      if (!won) {
         throw errors.conflict('assignment_conflict', 'Someone else changed the assignee first.', {
           assignee: previous,
         });
       }
+      if (assigneeKey(previous) === assigneeKey(assignee)) return this.load(id);
     } else if (assigneeKey(previous) === assigneeKey(assignee)) {
       return this.load(id);
     } else {

@@ -24,11 +24,11 @@ export function uploadRoutes(media: MediaService): Router {
     });
   };
 
-  router.post('/uploads', readFile, (req, res) => {
+  router.post('/uploads', readFile, async (req, res) => {
     const user = currentUser(req);
     const bytes = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
 
-    const result = media.store({
+    const result = await media.store({
       bytes,
       declaredType: req.get('content-type') ?? '',
       fileName: fileNameFrom(req.get('x-file-name')),

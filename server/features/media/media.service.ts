@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 import type { Deps } from '../../context.js';
@@ -67,11 +67,11 @@ export class MediaService {
   }
 
   /** Checks and stores one upload; the row is tied to a message when that message is sent. */
-  store(input: { bytes: Buffer; declaredType: string; fileName: string; userId: number }) {
+  async store(input: { bytes: Buffer; declaredType: string; fileName: string; userId: number }) {
     const declared =
       input.declaredType.split(';')[0]?.trim().toLowerCase() || 'application/octet-stream';
-    if (input.bytes.length === 0) throw errors.invalidInput('The file is empty.');
     if (!DECLARED_TYPES.has(declared)) throw unsupported();
+    if (input.bytes.length === 0) throw errors.invalidInput('The file is empty.');
     const sniffed = sniffFile(input.bytes);
     if (!sniffed) throw unsupported();
     if (declared !== 'application/octet-stream' && !sameType(declared, sniffed.contentType)) {
@@ -81,9 +81,9 @@ export class MediaService {
     }
 
     const id = randomBytes(24).toString('base64url');
-    mkdirSync(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true });
     const path = join(this.dir, id);
-    writeFileSync(path, input.bytes, { flag: 'wx' });
+    await writeFile(path, input.bytes, { flag: 'wx' });
     try {
       this.statements.insert.run(
         id,
@@ -96,7 +96,7 @@ export class MediaService {
         nowIso(this.deps),
       );
     } catch (error) {
-      unlinkSync(path);
+      await unlink(path);
       throw error;
     }
     const row = this.statements.byId.get(id);

@@ -94,5 +94,21 @@ export function teamsRoutes(deps: Deps): Router {
     res.json({ team: findTeam(deps, id) });
   });
 
+  router.delete('/teams/:id', requireRole('admin'), (req, res) => {
+    const id = parseId(req.params.id);
+    findTeam(deps, id);
+    const assigned = deps.db.sqlite
+      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ?')
+      .get(`t:${id}`);
+    if (assigned && assigned.n > 0) {
+      throw errors.conflict(
+        'team_in_use',
+        `This team is assigned ${assigned.n} conversation(s). Reassign them before deleting it.`,
+      );
+    }
+    deps.db.orm.delete(teams).where(eq(teams.id, id)).run();
+    res.status(204).end();
+  });
+
   return router;
 }

@@ -1,0 +1,104 @@
+import { createSignal, For, onMount, Show } from 'solid-js';
+
+import { SavedReplyForm } from '../components/admin/SavedReplyForm.jsx';
+import { Alert } from '../components/common/Alert.jsx';
+import { errorMessage } from '../lib/api.js';
+import { deleteSavedReply, getSettings } from '../lib/automation-api.js';
+import { automation, loadSavedReplies, removeSavedReply } from '../stores/automation.store.js';
+import { showNotice } from '../stores/notices.store.js';
+
+/** Settings → SMS: the office's saved replies. */
+export function SmsSettingsPage() {
+  const [editing, setEditing] = createSignal<number | null>(null);
+  const [error, setError] = createSignal<string | null>(null);
+  const [officeName, setOfficeName] = createSignal('Student Services');
+
+  onMount(() => {
+    void loadSavedReplies().catch((failure) => setError(errorMessage(failure)));
+    void getSettings()
+      .then(({ settings }) => setOfficeName(settings.officeName))
+      .catch(() => undefined);
+  });
+
+  const handleDelete = async (id: number, title: string) => {
+    if (!window.confirm(`Delete the saved reply “${title}”?`)) return;
+    setError(null);
+    try {
+      await deleteSavedReply(id);
+      removeSavedReply(id);
+      showNotice(`“${title}” deleted.`);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    }
+  };
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <div>
+          <h1 data-autofocus tabindex="-1">
+            SMS settings
+          </h1>
+          <p class="page-intro">
+            Saved replies: counselors insert them with the Saved reply button or by typing / in
+            the composer. Fields fill in from the contact, the counselor and the office.
+          </p>
+        </div>
+      </header>
+      <Show when={error()}>
+        <Alert>{error()}</Alert>
+      </Show>
+
+      <section class="card" aria-labelledby="saved-replies-title">
+        <h2 id="saved-replies-title" class="card-title card-padded-title">
+          Saved replies
+        </h2>
+        <Show
+          when={automation.savedReplies.length > 0}
+          fallback={<p class="card-body muted">No saved replies yet. Add the first one below.</p>}
+        >
+          <ul class="plain-list saved-reply-admin-list">
+            <For each={automation.savedReplies}>
+              {(reply) => (
+                <li class="saved-reply-admin" data-testid="saved-reply-row">
+                  <Show
+                    when={editing() === reply.id}
+                    fallback={
+                      <div class="saved-reply-admin-row">
+                        <div>
+                          <p class="option-name">{reply.title}</p>
+                          <p class="saved-reply-admin-body">{reply.body}</p>
+                        </div>
+                        <div class="cell-actions">
+                          <button type="button" class="button button-small" onClick={() => setEditing(reply.id)}>
+                            Edit<span class="sr-only"> {reply.title}</span>
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small button-danger"
+                            onClick={() => void handleDelete(reply.id, reply.title)}
+                          >
+                            Delete<span class="sr-only"> {reply.title}</span>
+                          </button>
+                        </div>
+                      </div>
+                    }
+                  >
+                    <SavedReplyForm reply={reply} officeName={officeName()} onDone={() => setEditing(null)} />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </Show>
+      </section>
+
+      <section class="card card-padded" aria-labelledby="new-saved-reply">
+        <h2 id="new-saved-reply" class="card-title">
+          Add a saved reply
+        </h2>
+        <SavedReplyForm officeName={officeName()} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,136 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import {
+  factories,
+  inboundBody,
+  PASSWORD,
+  postWebhook,
+  startHarness,
+  type Harness,
+} from '../helpers/app-harness.js';
+import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+
+let h: Harness;
+let browser: TestBrowser;
+let admin: Page;
+let counselor: Page;
+let mayaThread: number;
+let unnamedThread: number;
+
+async function signInPage(page: Page, email: string): Promise<void> {
+  await page.goto(`${h.url}/login`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(PASSWORD);
+  await page.getByRole('button', { name: /sign in/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+async function threadOf(phone: string): Promise<number> {
+  const res = await postWebhook(h, 'inbound', inboundBody({ from: phone, text: 'When is the deposit due?' }));
+  expect(res.status).toBe(200);
+  const row = h.db.sqlite.prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 1').get();
+  return (row as { id: number }).id;
+}
+
+beforeAll(async () => {
+  h = await startHarness();
+  const make = factories(h);
+  const ada = await make.user({ name: 'Ada Admin', email: 'ada@example.edu', role: 'admin' });
+  const dana = await make.user({ name: 'Dana Reyes', email: 'dana@example.edu' });
+  make.number('+12025550123', 'Admissions');
+  make.contact({ firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
+  make.contact({ firstName: '', lastName: 'Okafor', phone: '+14155550122' });
+  const now = new Date().toISOString();
+  h.db.sqlite
+    .prepare('INSERT INTO saved_replies (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)')
+    .run('Deposit deadline', 'Hi {{contact.firstName}}, the deposit is due May 1. - {{user.firstName}}', now, now);
+  mayaThread = await threadOf('14155550100');
+  unnamedThread = await threadOf('14155550122');
+
+  browser = await launchBrowser();
+  admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  counselor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await signInPage(admin, ada.email);
+  await signInPage(counselor, dana.email);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await h?.close();
+});
+
+describe('saved replies in the browser', () => {
+  it('lets an admin add a saved reply from Settings → SMS in the nav', async () => {
+    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SMS' }).click();
+    await admin.getByRole('heading', { name: 'SMS settings' }).waitFor();
+
+    await admin.getByLabel('Title').fill('Campus tour');
+    await admin.getByLabel('Text').fill('Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.');
+    await admin.getByRole('button', { name: 'Add saved reply' }).click();
+
+    await admin.getByRole('button', { name: 'Edit Campus tour' }).waitFor();
+    const stored = h.db.sqlite.prepare(`SELECT body FROM saved_replies WHERE title = 'Campus tour'`).all();
+    expect(stored).toEqual([{ body: 'Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.' }]);
+  });
+
+  it('reaches the tags, rules and assistant settings from the nav, for admins only', async () => {
+    const nav = admin.getByRole('navigation', { name: 'Main' });
+    for (const [link, heading] of [
+      ['Tags', 'Tags'],
+      ['Rules', 'Conversation rules'],
+      ['Assistant', 'Assistant and bot'],
+    ] as const) {
+      await nav.getByRole('link', { name: link, exact: true }).click();
+      await admin.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      await screenshot(admin, `saved-reply/settings-${link.toLowerCase()}`);
+    }
+
+    await counselor.goto(`${h.url}/admin/rules`);
+    await counselor.getByRole('heading', { name: 'You don’t have access to this page' }).or(
+      counselor.getByRole('heading', { name: "You don't have access to this page" }),
+    ).waitFor();
+    expect(await counselor.getByRole('link', { name: 'Rules', exact: true }).count()).toBe(0);
+  });
+
+  it('inserts a saved reply with / in the composer, filled in, and sends it', async () => {
+    await counselor.goto(`${h.url}/c/${mayaThread}`);
+    const composer = counselor.getByTestId('composer-input');
+    await composer.click();
+
+    await composer.pressSequentially('/dep');
+    const option = counselor.getByRole('option', { name: /Deposit deadline/ });
+    await option.waitFor();
+    expect(await option.getAttribute('aria-selected')).toBe('true');
+    await screenshot(counselor, 'saved-reply/picker');
+    await composer.press('Enter');
+
+    const filled = 'Hi Maya, the deposit is due May 1. - Dana';
+    await expect.poll(() => composer.inputValue()).toBe(filled);
+    await screenshot(counselor, 'saved-reply/inserted');
+    await counselor.getByTestId('send-button').click();
+
+    const [request] = await h.fake!.waitForRequests(1, 10_000);
+    expect((request!.body as { text: string }).text).toBe(filled);
+    await counselor.locator('.message-outbound').getByText(filled).waitFor();
+    await expect.poll(() => composer.inputValue()).toBe('');
+  });
+
+  it('blocks sending while a field has no value, and says which', async () => {
+    await counselor.goto(`${h.url}/c/${unnamedThread}`);
+    const composer = counselor.getByTestId('composer-input');
+    await composer.click();
+
+    await composer.pressSequentially('/deposit');
+    await counselor.getByRole('option', { name: /Deposit deadline/ }).click();
+
+    await counselor.getByTestId('template-preview').getByText(/has no value here/).waitFor();
+    await expect.poll(() => counselor.getByTestId('send-button').isDisabled()).toBe(true);
+    expect(await composer.inputValue()).toBe('Hi {{contact.firstName}}, the deposit is due May 1. - Dana');
+    await screenshot(counselor, 'saved-reply/blocked');
+
+    await composer.fill('Hi {{contact.firstName|there}}, the deposit is due May 1.');
+    await counselor.getByTestId('template-preview').getByText('Hi there, the deposit is due May 1.').waitFor();
+    await expect.poll(() => counselor.getByTestId('send-button').isEnabled()).toBe(true);
+  });
+});
