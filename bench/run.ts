@@ -104,7 +104,7 @@ async function main(): Promise<void> {
   const pin = pinned();
   const machine = { cpus: cpus().length, node: process.version, pinned: pin, loadBefore: loadavg().map((n) => round(n, 2)) };
   log(`${config.smoke ? 'smoke' : 'full'} run: ${[...parts].join(', ')}; load ${machine.loadBefore.join(' ')}`);
-  const figures: Figures = { config, floors: { broadcast: {}, webhook: {}, http: [], connectAll: [], sql: [] } };
+  const figures: Figures = { config, floors: { broadcast: {}, webhook: {}, http: [], connectAll: { times: [], rssMb: 0 }, sql: [] } };
 
   const needsDb = parts.has('inbox') || parts.has('memory') || parts.has('floors');
   const databases = needsDb ? await Promise.all(config.inbox.map((size) => inboxDatabase(size))) : [];

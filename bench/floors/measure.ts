@@ -58,10 +58,17 @@ export async function broadcastFloor(config: BenchConfig, clients: number, rate 
   return { runs };
 }
 
-/** Bare Socket.IO: `clients` sockets connecting at once, until the last is connected (ms). */
-export async function connectAllFloor(config: BenchConfig, clients: number): Promise<number[]> {
+/**
+ * Bare Socket.IO: `clients` sockets connecting at once, until the last is connected (ms), and
+ * the bare server's RSS with them connected.
+ */
+export async function connectAllFloor(
+  config: BenchConfig,
+  clients: number,
+): Promise<{ times: number[]; rssMb: number }> {
   const server = await startProcess('bench/floors/broadcast-server.ts');
   const times: number[] = [];
+  let rssMb = 0;
   try {
     for (let rep = 0; rep < config.reps; rep++) {
       const started = nowUs();
@@ -73,13 +80,14 @@ export async function connectAllFloor(config: BenchConfig, clients: number): Pro
         onEvent: () => {},
       });
       times.push(round((nowUs() - started) / 1000, 1));
+      rssMb = Math.max(rssMb, round((await server.read()).rss / 1024 / 1024, 1));
       watchers.close();
       await sleep(500);
     }
   } finally {
     await server.stop();
   }
-  return times;
+  return { times, rssMb };
 }
 
 export interface WebhookFloor {

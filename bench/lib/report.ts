@@ -18,25 +18,28 @@ export interface Table {
 
 const show = (value: number | string) => (typeof value === 'number' ? String(value) : value);
 
-/** A row held to an upper bound computed from floors measured in the same run. */
-export function atMost(metric: string, value: number, floor: number, bound: number, target: string): TargetRow {
+/**
+ * A row held to an upper bound, usually computed from floors measured in the same run; `how`
+ * says how the bound was made (`2 × floor + insert p99`), and is left out for a fixed one.
+ */
+export function atMost(metric: string, value: number, floor: number, bound: number, how?: string): TargetRow {
   return {
     metric,
     value,
-    floor,
+    floor: floor || '—',
     ratio: floor ? ratio(value / floor) : '—',
-    target: `${target} = ${ratio(bound)}`,
+    target: how ? `≤ ${ratio(bound)} (${how})` : `≤ ${ratio(bound)}`,
     pass: value <= bound,
   };
 }
 
-export function atLeast(metric: string, value: number, floor: number, bound: number, target: string): TargetRow {
+export function atLeast(metric: string, value: number, floor: number, bound: number, how?: string): TargetRow {
   return {
     metric,
     value,
-    floor,
+    floor: floor || '—',
     ratio: floor ? ratio(value / floor) : '—',
-    target: `${target} = ${ratio(bound)}`,
+    target: how ? `≥ ${ratio(bound)} (${how})` : `≥ ${ratio(bound)}`,
     pass: value >= bound,
   };
 }

@@ -27,7 +27,11 @@ async function signInPage(page: Page, email: string): Promise<void> {
 }
 
 async function threadOf(phone: string): Promise<number> {
-  const res = await postWebhook(h, 'inbound', inboundBody({ from: phone, text: 'When is the deposit due?' }));
+  const res = await postWebhook(
+    h,
+    'inbound',
+    inboundBody({ from: phone, text: 'When is the deposit due?' }),
+  );
   expect(res.status).toBe(200);
   const row = h.db.sqlite.prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 1').get();
   return (row as { id: number }).id;
@@ -44,7 +48,12 @@ beforeAll(async () => {
   const now = new Date().toISOString();
   h.db.sqlite
     .prepare('INSERT INTO saved_replies (title, body, created_at, updated_at) VALUES (?, ?, ?, ?)')
-    .run('Deposit deadline', 'Hi {{contact.firstName}}, the deposit is due May 1. - {{user.firstName}}', now, now);
+    .run(
+      'Deposit deadline',
+      'Hi {{contact.firstName}}, the deposit is due May 1. - {{user.firstName}}',
+      now,
+      now,
+    );
   mayaThread = await threadOf('14155550100');
   unnamedThread = await threadOf('14155550122');
 
@@ -62,35 +71,46 @@ afterAll(async () => {
 
 describe('saved replies in the browser', () => {
   it('lets an admin add a saved reply from Settings → SMS in the nav', async () => {
-    await admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'SMS' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
     await admin.getByRole('heading', { name: 'SMS settings' }).waitFor();
 
     await admin.getByLabel('Title').fill('Campus tour');
-    await admin.getByLabel('Text').fill('Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.');
+    await admin
+      .getByLabel('Text')
+      .fill('Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.');
     await admin.getByRole('button', { name: 'Add saved reply' }).click();
 
     await admin.getByRole('button', { name: 'Edit Campus tour' }).waitFor();
-    const stored = h.db.sqlite.prepare(`SELECT body FROM saved_replies WHERE title = 'Campus tour'`).all();
-    expect(stored).toEqual([{ body: 'Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.' }]);
+    const stored = h.db.sqlite
+      .prepare(`SELECT body FROM saved_replies WHERE title = 'Campus tour'`)
+      .all();
+    expect(stored).toEqual([
+      { body: 'Tours run at {{office.name}} every Friday, {{contact.firstName|there}}.' },
+    ]);
   });
 
   it('reaches the tags, rules and assistant settings from the nav, for admins only', async () => {
-    const nav = admin.getByRole('navigation', { name: 'Main' });
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Settings' })
+      .click();
+    const settings = admin.getByRole('navigation', { name: 'Settings' });
     for (const [link, heading] of [
       ['Tags', 'Tags'],
       ['Rules', 'Conversation rules'],
-      ['Assistant', 'Assistant and bot'],
+      ['Assistant & bot', 'Assistant and bot'],
     ] as const) {
-      await nav.getByRole('link', { name: link, exact: true }).click();
+      await settings.getByRole('link', { name: link }).click();
       await admin.getByRole('heading', { name: heading, level: 1 }).waitFor();
-      await screenshot(admin, `saved-reply/settings-${link.toLowerCase()}`);
+      await screenshot(admin, `saved-reply/settings-${link.split(' ')[0]!.toLowerCase()}`);
     }
 
-    await counselor.goto(`${h.url}/admin/rules`);
-    await counselor.getByRole('heading', { name: 'You don’t have access to this page' }).or(
-      counselor.getByRole('heading', { name: "You don't have access to this page" }),
-    ).waitFor();
-    expect(await counselor.getByRole('link', { name: 'Rules', exact: true }).count()).toBe(0);
+    await counselor.goto(`${h.url}/settings/rules`);
+    await counselor.getByRole('heading', { name: /have access to this page/ }).waitFor();
+    expect(await counselor.getByRole('link', { name: 'Settings' }).count()).toBe(0);
   });
 
   it('inserts a saved reply with / in the composer, filled in, and sends it', async () => {
@@ -116,6 +136,30 @@ describe('saved replies in the browser', () => {
     await expect.poll(() => composer.inputValue()).toBe('');
   });
 
+  it('adds a private note and a tag from the thread, and fixes spelling offline', async () => {
+    await counselor.goto(`${h.url}/c/${mayaThread}`);
+
+    await counselor.getByTestId('composer-input').fill('we recieved your applicaton');
+    await counselor.getByRole('button', { name: 'Assistant' }).click();
+    await counselor.getByText(/The writing assistant is off/).waitFor();
+    await counselor.getByRole('button', { name: 'Fix spelling & grammar' }).click();
+    await expect
+      .poll(() => counselor.getByTestId('composer-input').inputValue())
+      .toBe('we received your application');
+
+    await counselor.getByTestId('mode-note').click();
+    await counselor.getByTestId('note-input').fill('Prefers texts after 5pm.');
+    await counselor.getByTestId('note-button').click();
+    await counselor.locator('.bubble-note').getByText('Prefers texts after 5pm.').waitFor();
+
+    await counselor.getByRole('button', { name: '+ Tag' }).click();
+    await counselor.getByLabel('Tag name').fill('Evening');
+    await counselor.getByRole('button', { name: 'Add', exact: true }).click();
+    await counselor.getByRole('button', { name: 'Remove tag Evening' }).waitFor();
+    await screenshot(counselor, 'saved-reply/note-and-tag');
+    expect(h.fake!.requests.filter((r) => JSON.stringify(r.body).includes('5pm'))).toHaveLength(0);
+  });
+
   it('blocks sending while a field has no value, and says which', async () => {
     await counselor.goto(`${h.url}/c/${unnamedThread}`);
     const composer = counselor.getByTestId('composer-input');
@@ -124,13 +168,21 @@ describe('saved replies in the browser', () => {
     await composer.pressSequentially('/deposit');
     await counselor.getByRole('option', { name: /Deposit deadline/ }).click();
 
-    await counselor.getByTestId('template-preview').getByText(/has no value here/).waitFor();
+    await counselor
+      .getByTestId('template-preview')
+      .getByText(/has no value here/)
+      .waitFor();
     await expect.poll(() => counselor.getByTestId('send-button').isDisabled()).toBe(true);
-    expect(await composer.inputValue()).toBe('Hi {{contact.firstName}}, the deposit is due May 1. - Dana');
+    expect(await composer.inputValue()).toBe(
+      'Hi {{contact.firstName}}, the deposit is due May 1. - Dana',
+    );
     await screenshot(counselor, 'saved-reply/blocked');
 
     await composer.fill('Hi {{contact.firstName|there}}, the deposit is due May 1.');
-    await counselor.getByTestId('template-preview').getByText('Hi there, the deposit is due May 1.').waitFor();
+    await counselor
+      .getByTestId('template-preview')
+      .getByText('Hi there, the deposit is due May 1.')
+      .waitFor();
     await expect.poll(() => counselor.getByTestId('send-button').isEnabled()).toBe(true);
   });
 });

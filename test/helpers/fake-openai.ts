@@ -57,7 +57,9 @@ export async function startFakeOpenAi(): Promise<FakeOpenAi> {
           id: `chatcmpl-${requests.length}`,
           object: 'chat.completion',
           model: request.body.model,
-          choices: [{ index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' }],
+          choices: [
+            { index: 0, message: { role: 'assistant', content: reply }, finish_reason: 'stop' },
+          ],
         }),
       );
     });

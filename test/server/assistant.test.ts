@@ -69,7 +69,16 @@ describe('with a model configured', () => {
       const res = await dana.get('/api/assistant');
 
       expect(res.body.enabled).toBe(true);
-      expect(res.body.actions).toEqual(['draft', 'improve', 'fix', 'shorten', 'expand', 'tone', 'translate', 'summarise']);
+      expect(res.body.actions).toEqual([
+        'draft',
+        'improve',
+        'fix',
+        'shorten',
+        'expand',
+        'tone',
+        'translate',
+        'summarise',
+      ]);
     });
   });
 
@@ -84,7 +93,10 @@ describe('with a model configured', () => {
       const res = await dana.post('/api/assistant/improve', { text: 'hi maya form came, its ok' });
 
       expect(res.status).toBe(200);
-      expect(res.body).toMatchObject({ text: 'Hi Maya! Your form arrived and looks complete.', segments: 1 });
+      expect(res.body).toMatchObject({
+        text: 'Hi Maya! Your form arrived and looks complete.',
+        segments: 1,
+      });
       const [request] = model.requests;
       expect(request!.path).toBe('/v1/chat/completions');
       expect(request!.headers.authorization).toBe('Bearer test-assistant-key');
@@ -92,14 +104,16 @@ describe('with a model configured', () => {
       expect(request!.body.messages.at(-1)!.content).toContain('hi maya form came, its ok');
     });
 
-    it('masks SSN-like and card-like numbers and birth dates before the model sees them', async () => {
-      const text = 'Her SSN is 123-45-6789, card 4111 1111 1111 1111, DOB 04/12/2001. Visit on 6/30.';
+    it('masks SSN-like and card numbers and birth dates before the model sees them', async () => {
+      const text =
+        'Her SSN is 123-45-6789, card 4111 1111 1111 1111, DOB 04/12/2001. Visit on 6/30.';
 
       await dana.post('/api/assistant/fix', { text });
 
       const seen = model.seen();
       expect(seen).toContain('Her SSN is [SSN], card [CARD], DOB [DATE]. Visit on 6/30.');
-      for (const secret of ['123-45-6789', '4111 1111 1111 1111', '04/12/2001']) expect(seen).not.toContain(secret);
+      for (const secret of ['123-45-6789', '4111 1111 1111 1111', '04/12/2001'])
+        expect(seen).not.toContain(secret);
     });
 
     it('drafts a reply from the thread, masked, and sends nothing', async () => {
@@ -108,10 +122,16 @@ describe('with a model configured', () => {
 
       const res = await dana.post('/api/assistant/draft', { conversationId: id });
 
-      expect(res.body.text).toBe('Hi Maya, your aid is being processed. We will text you when it is done.');
-      expect(model.seen()).toContain('Student: Hi, my social security number is [SSN], is my aid done?');
+      expect(res.body.text).toBe(
+        'Hi Maya, your aid is being processed. We will text you when it is done.',
+      );
+      expect(model.seen()).toContain(
+        'Student: Hi, my social security number is [SSN], is my aid done?',
+      );
       expect(model.seen()).not.toContain('123456789');
-      const outbound = h.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound'`).get();
+      const outbound = h.db.sqlite
+        .prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound'`)
+        .get();
       expect(outbound).toEqual({ n: 0 });
       await sleep(100);
       expect(h.fake!.requests).toHaveLength(0);
@@ -119,12 +139,16 @@ describe('with a model configured', () => {
 
     it('summarises the thread with its private notes', async () => {
       const id = await studentThread('When is orientation?');
-      await dana.post(`/api/conversations/${id}/notes`, { text: 'She is an international student.' });
+      await dana.post(`/api/conversations/${id}/notes`, {
+        text: 'She is an international student.',
+      });
       model.answer(() => 'Asked about orientation. International student. Open: send the date.');
 
       const res = await dana.post('/api/assistant/summarise', { conversationId: id });
 
-      expect(res.body.text).toBe('Asked about orientation. International student. Open: send the date.');
+      expect(res.body.text).toBe(
+        'Asked about orientation. International student. Open: send the date.',
+      );
       expect(model.seen()).toContain('Staff note: She is an international student.');
     });
 
@@ -207,7 +231,9 @@ describe('without a model', () => {
     });
 
     expect(res.status).toBe(200);
-    expect(res.body.text).toBe('Hi {{contact.firstName}}, we received your application. Dana will call the Bursar.');
+    expect(res.body.text).toBe(
+      'Hi {{contact.firstName}}, we received your application. Dana will call the Bursar.',
+    );
     expect(res.body.corrections).toEqual([
       { from: 'recieved', to: 'received' },
       { from: 'applicaton', to: 'application' },

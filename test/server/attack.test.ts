@@ -22,7 +22,7 @@ import {
   waitFor,
   type Harness,
 } from '../helpers/app-harness.js';
-import { signVonageWebhook } from '../helpers/vonage-signature.js';
+import { signVonageWebhook, tamperedSignature, type SignatureTamper } from '../helpers/vonage-signature.js';
 
 /**
  * The attack pass: every route the app serves, tried without a session, with the wrong role,
@@ -380,7 +380,17 @@ for (const row of ROUTES) {
       it('answers 401 without a valid signature', async () => {
         const body = JSON.stringify(row.body?.(ids));
         const before = writes();
-        for (const authorization of [undefined, signVonageWebhook(body, 'not-the-secret')]) {
+        const tampers: SignatureTamper[] = [
+          'wrong-secret',
+          'body-changed',
+          'signature-altered',
+          'payload-hash-missing',
+          'alg-none',
+          'expired',
+          'not-bearer',
+        ];
+        const forged = tampers.map((tamper) => tamperedSignature(body, SIGNATURE_SECRET, tamper));
+        for (const authorization of [undefined, 'Bearer x.y.z', ...forged]) {
           const answer = await call(method, pathOf(row), {
             body,
             ...(authorization ? { headers: { authorization } } : {}),

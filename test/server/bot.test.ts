@@ -60,7 +60,9 @@ const botTexts = () =>
 
 const activity = () =>
   (
-    h.db.sqlite.prepare(`SELECT text FROM messages WHERE kind = 'activity' ORDER BY id`).all() as Array<{
+    h.db.sqlite
+      .prepare(`SELECT text FROM messages WHERE kind = 'activity' ORDER BY id`)
+      .all() as Array<{
       text: string;
     }>
   ).map((row) => row.text);

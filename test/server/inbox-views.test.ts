@@ -198,7 +198,10 @@ describe('GET /api/conversations?cursor=', () => {
     const seen: number[] = [];
     let cursor: string | null = null;
     for (let page = 0; page < 500; page += 1) {
-      const res = await who.get(`/api/conversations?${query}&limit=${limit}${cursor ? `&cursor=${cursor}` : ''}`);
+      const after = cursor ? `&cursor=${cursor}` : '';
+      const res: { status: number; body: any } = await who.get(
+        `/api/conversations?${query}&limit=${limit}${after}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.conversations.map((c: { id: number }) => c.id));
       cursor = res.body.nextCursor;

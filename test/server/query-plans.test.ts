@@ -169,7 +169,7 @@ describe('collision guard', () => {
     const [sql] = new CollisionGuard(deps(), new MessagePresenter(deps())).statementsForPlans();
 
     expect(plan(sql!)[0]).toMatch(
-      /SEARCH messages USING INDEX messages_conversation_idx \(conversation_id=\? AND rowid>\?\)/,
+      /SEARCH messages USING INDEX messages_conversation_idx \(conversation_id=\? AND id>\?\)/,
     );
   });
 });

@@ -35,7 +35,8 @@ beforeEach(async () => {
   make.contact({ firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
   admin = await signIn(h, a.email);
   dana = await signIn(h, d.email);
-  teamId = (await admin.post('/api/teams', { name: 'Admissions', memberIds: [d.id, e.id] })).body.team.id;
+  teamId = (await admin.post('/api/teams', { name: 'Admissions', memberIds: [d.id, e.id] })).body
+    .team.id;
 });
 
 afterEach(async () => {
@@ -78,10 +79,13 @@ async function conversation() {
 
 async function activity(): Promise<string[]> {
   const { messages } = (await dana.get(`/api/conversations/${thread().id}/messages`)).body;
-  return messages.filter((m: { kind: string }) => m.kind === 'activity').map((m: { text: string }) => m.text);
+  return messages
+    .filter((m: { kind: string }) => m.kind === 'activity')
+    .map((m: { text: string }) => m.text);
 }
 
-const runs = () => (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM rule_runs').get() as { n: number }).n;
+const runs = () =>
+  (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM rule_runs').get() as { n: number }).n;
 
 describe('GET /api/rules', () => {
   it('refuses a request without a session', async () => {
@@ -95,7 +99,9 @@ describe('GET /api/rules', () => {
 
     const res = await dana.get('/api/rules');
 
-    expect(res.body.rules.map((r: { name: string; position: number }) => [r.name, r.position])).toEqual([
+    expect(
+      res.body.rules.map((r: { name: string; position: number }) => [r.name, r.position]),
+    ).toEqual([
       ['First', 1],
       ['Second', 2],
     ]);
@@ -104,7 +110,9 @@ describe('GET /api/rules', () => {
 
 describe('POST /api/rules', () => {
   it('refuses a request without a session', async () => {
-    expect((await anonymous('/api/rules', 'POST', { name: 'x', actions: [{ type: 'close' }] })).status).toBe(401);
+    expect(
+      (await anonymous('/api/rules', 'POST', { name: 'x', actions: [{ type: 'close' }] })).status,
+    ).toBe(401);
   });
 
   it('refuses a counselor', async () => {
@@ -114,7 +122,10 @@ describe('POST /api/rules', () => {
   });
 
   it('refuses a rule that names a tag that does not exist', async () => {
-    const res = await admin.post('/api/rules', { name: 'Broken', actions: [{ type: 'add_tag', tagId: 999 }] });
+    const res = await admin.post('/api/rules', {
+      name: 'Broken',
+      actions: [{ type: 'add_tag', tagId: 999 }],
+    });
 
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('invalid_input');
@@ -138,18 +149,25 @@ describe('PATCH /api/rules/:id and POST /api/rules/reorder', () => {
 
   it('turns a rule off without touching the rest of it, and reorders the list', async () => {
     const first = await rule('First', [{ type: 'close' }]);
-    const second = await rule('Second', [{ type: 'close' }], [{ type: 'text', op: 'contains', value: 'x' }]);
+    const second = await rule(
+      'Second',
+      [{ type: 'close' }],
+      [{ type: 'text', op: 'contains', value: 'x' }],
+    );
 
     const off = await admin.patch(`/api/rules/${second.id}`, { enabled: false });
     const reordered = await admin.post('/api/rules/reorder', { ids: [second.id, first.id] });
 
-    expect(off.body.rule).toMatchObject({ enabled: false, conditions: [{ type: 'text', value: 'x' }] });
+    expect(off.body.rule).toMatchObject({
+      enabled: false,
+      conditions: [{ type: 'text', value: 'x' }],
+    });
     expect(reordered.body.rules.map((r: { name: string }) => r.name)).toEqual(['Second', 'First']);
   });
 });
 
 describe('conversation rules on inbound texts', () => {
-  it('run on the text that creates a conversation, and say what they did in the thread', async () => {
+  it('run on the text that creates a conversation, and show what they did', async () => {
     const visit = await tag('Campus visit');
     await rule(
       'Visits',
@@ -184,7 +202,9 @@ describe('conversation rules on inbound texts', () => {
 
   it('run on a reopen by the student when someone has the thread', async () => {
     await studentTexts('first question');
-    await dana.post(`/api/conversations/${thread().id}/assign`, { assignee: { type: 'user', id: danaId } });
+    await dana.post(`/api/conversations/${thread().id}/assign`, {
+      assignee: { type: 'user', id: danaId },
+    });
     await dana.post(`/api/conversations/${thread().id}/close`);
     const back = await tag('Came back');
     await rule('Returning', [
@@ -234,7 +254,9 @@ describe('conversation rules on inbound texts', () => {
     const urgent = await tag('Urgent');
     await rule('Assign', [{ type: 'assign', assignee: { type: 'user', id: danaId } }]);
     await rule('Tag', [{ type: 'add_tag', tagId: urgent }]);
-    await rule('Reassign', [{ type: 'assign', assignee: { type: 'team', id: teamId }, ifUnassigned: true }]);
+    await rule('Reassign', [
+      { type: 'assign', assignee: { type: 'team', id: teamId }, ifUnassigned: true },
+    ]);
     await studentTexts('help with my deposit');
     const { messages } = (await dana.get(`/api/conversations/${thread().id}/messages`)).body;
     const stored: StoredInbound = {
@@ -257,12 +279,16 @@ describe('conversation rules on inbound texts', () => {
     expect((await conversation()).assignee).toEqual({ type: 'user', id: danaId });
   });
 
-  it('skip a rule that is off, and let an earlier rule’s tag satisfy a later condition', async () => {
+  it('skip a rule that is off; an earlier rule’s tag satisfies a later one', async () => {
     const vip = await tag('VIP');
     const seen = await tag('Seen');
     await rule('Off', [{ type: 'close' }], [], { enabled: false });
     await rule('Mark', [{ type: 'add_tag', tagId: vip }]);
-    await rule('Follow', [{ type: 'add_tag', tagId: seen }], [{ type: 'tag', op: 'has', tagId: vip }]);
+    await rule(
+      'Follow',
+      [{ type: 'add_tag', tagId: seen }],
+      [{ type: 'tag', op: 'has', tagId: vip }],
+    );
 
     await studentTexts('hello');
 
@@ -276,17 +302,30 @@ describe('conversation rules on inbound texts', () => {
     await admin.put('/api/settings', {
       businessHours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day, start: '00:00', end: '24:00' })),
     });
-    await rule('All', [{ type: 'add_tag', tagId: a }], [
-      { type: 'text', op: 'starts_with', value: 'question:' },
-      { type: 'office_number', numberIds: [numberId] },
-      { type: 'contact_field', field: 'firstName', op: 'equals', value: 'maya' },
-      { type: 'time', when: 'business_hours' },
-    ]);
-    await rule('Any', [{ type: 'add_tag', tagId: b }], [
-      { type: 'contact_field', field: 'email', op: 'is_set' },
-      { type: 'text', op: 'contains', value: 'fafsa' },
-    ], { match: 'any' });
-    await rule('None', [{ type: 'add_tag', tagId: c }], [{ type: 'time', when: 'outside_business_hours' }]);
+    await rule(
+      'All',
+      [{ type: 'add_tag', tagId: a }],
+      [
+        { type: 'text', op: 'starts_with', value: 'question:' },
+        { type: 'office_number', numberIds: [numberId] },
+        { type: 'contact_field', field: 'firstName', op: 'equals', value: 'maya' },
+        { type: 'time', when: 'business_hours' },
+      ],
+    );
+    await rule(
+      'Any',
+      [{ type: 'add_tag', tagId: b }],
+      [
+        { type: 'contact_field', field: 'email', op: 'is_set' },
+        { type: 'text', op: 'contains', value: 'fafsa' },
+      ],
+      { match: 'any' },
+    );
+    await rule(
+      'None',
+      [{ type: 'add_tag', tagId: c }],
+      [{ type: 'time', when: 'outside_business_hours' }],
+    );
 
     await studentTexts('Question: is the FAFSA due?');
 
@@ -295,16 +334,24 @@ describe('conversation rules on inbound texts', () => {
 
   it('close the conversation and reply with a saved reply filled for the contact', async () => {
     const { savedReply } = (
-      await admin.post('/api/saved-replies', { title: 'Closed', body: 'Hi {{contact.firstName}}, we are closed today.' })
+      await admin.post('/api/saved-replies', {
+        title: 'Closed',
+        body: 'Hi {{contact.firstName}}, we are closed today.',
+      })
     ).body;
-    await rule('Closed today', [{ type: 'auto_reply', savedReplyId: savedReply.id }, { type: 'close' }]);
+    await rule('Closed today', [
+      { type: 'auto_reply', savedReplyId: savedReply.id },
+      { type: 'close' },
+    ]);
 
     await studentTexts('Are you open?');
 
     const [request] = await h.fake!.waitForRequests(1, 5000);
     expect((request!.body as { text: string }).text).toBe('Hi Maya, we are closed today.');
     const { messages } = (await dana.get(`/api/conversations/${thread().id}/messages`)).body;
-    const reply = messages.find((m: { direction: string; kind: string }) => m.direction === 'outbound' && m.kind === 'sms');
+    const reply = messages.find(
+      (m: { direction: string; kind: string }) => m.direction === 'outbound' && m.kind === 'sms',
+    );
     expect(reply).toMatchObject({ automated: 'rule', authorId: null });
     expect((await conversation()).status).toBe('closed');
     expect(await activity()).toEqual([
@@ -332,7 +379,9 @@ describe('conversation rules on inbound texts', () => {
     );
     await sleep(200);
     expect(h.fake!.requests).toHaveLength(0);
-    const queued = h.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM messages WHERE automated = 'rule'`).get();
+    const queued = h.db.sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE automated = 'rule'`)
+      .get();
     expect(queued).toEqual({ n: 0 });
   });
 });

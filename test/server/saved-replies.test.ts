@@ -44,7 +44,9 @@ const remove = async (staff: Staff, path: string) =>
 /** A thread opened by the student's text; returns its id. */
 async function studentThread(phone = '+14155550100'): Promise<number> {
   await postWebhook(h, 'inbound', inboundBody({ from: phone.slice(1), text: 'Hi, question' }));
-  const row = h.db.sqlite.prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 1').get() as { id: number };
+  const row = h.db.sqlite
+    .prepare('SELECT id FROM conversations ORDER BY id DESC LIMIT 1')
+    .get() as { id: number };
   return row.id;
 }
 
@@ -65,13 +67,18 @@ describe('GET /api/saved-replies', () => {
     const res = await dana.get('/api/saved-replies');
 
     expect(res.status).toBe(200);
-    expect(res.body.savedReplies.map((r: { title: string }) => r.title)).toEqual(['Deadline', 'Welcome']);
+    expect(res.body.savedReplies.map((r: { title: string }) => r.title)).toEqual([
+      'Deadline',
+      'Welcome',
+    ]);
   });
 });
 
 describe('POST /api/saved-replies', () => {
   it('refuses a request without a session', async () => {
-    expect((await anonymous('/api/saved-replies', 'POST', { title: 'x', body: 'y' })).status).toBe(401);
+    expect((await anonymous('/api/saved-replies', 'POST', { title: 'x', body: 'y' })).status).toBe(
+      401,
+    );
   });
 
   it('refuses a counselor: only admins keep saved replies', async () => {
@@ -82,10 +89,16 @@ describe('POST /api/saved-replies', () => {
   });
 
   it('creates a saved reply for an admin', async () => {
-    const res = await admin.post('/api/saved-replies', { title: ' Welcome ', body: 'Hi {{contact.firstName|there}}' });
+    const res = await admin.post('/api/saved-replies', {
+      title: ' Welcome ',
+      body: 'Hi {{contact.firstName|there}}',
+    });
 
     expect(res.status).toBe(201);
-    expect(res.body.savedReply).toMatchObject({ title: 'Welcome', body: 'Hi {{contact.firstName|there}}' });
+    expect(res.body.savedReply).toMatchObject({
+      title: 'Welcome',
+      body: 'Hi {{contact.firstName|there}}',
+    });
   });
 
   it('refuses a reply without a body', async () => {
@@ -102,7 +115,9 @@ describe('PATCH /api/saved-replies/:id and DELETE', () => {
   });
 
   it('edits and deletes a saved reply', async () => {
-    const { savedReply } = (await admin.post('/api/saved-replies', { title: 'Old', body: 'Old text' })).body;
+    const { savedReply } = (
+      await admin.post('/api/saved-replies', { title: 'Old', body: 'Old text' })
+    ).body;
 
     const edited = await admin.patch(`/api/saved-replies/${savedReply.id}`, { body: 'New text' });
     const status = await remove(admin, `/api/saved-replies/${savedReply.id}`);
@@ -113,7 +128,9 @@ describe('PATCH /api/saved-replies/:id and DELETE', () => {
   });
 
   it('refuses to delete a saved reply a rule answers with', async () => {
-    const { savedReply } = (await admin.post('/api/saved-replies', { title: 'Hours', body: 'We open at 9.' })).body;
+    const { savedReply } = (
+      await admin.post('/api/saved-replies', { title: 'Hours', body: 'We open at 9.' })
+    ).body;
     await admin.post('/api/rules', {
       name: 'After hours',
       actions: [{ type: 'auto_reply', savedReplyId: savedReply.id }],
@@ -125,7 +142,9 @@ describe('PATCH /api/saved-replies/:id and DELETE', () => {
     });
 
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('saved_reply_in_use');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe(
+      'saved_reply_in_use',
+    );
   });
 });
 
@@ -169,7 +188,10 @@ describe('POST /api/templates/preview', () => {
     const id = await studentThread();
 
     await dana.patch(`/api/contacts/${contact.id}`, { firstName: 'Mia' });
-    const res = await dana.post('/api/templates/preview', { template: 'Hi {{contact.firstName}}', conversationId: id });
+    const res = await dana.post('/api/templates/preview', {
+      template: 'Hi {{contact.firstName}}',
+      conversationId: id,
+    });
 
     expect(res.body.text).toBe('Hi Mia');
   });
@@ -190,9 +212,15 @@ describe('POST /api/templates/preview', () => {
     make.contact({ firstName: '', lastName: 'Lopez', phone: '+14155550100' });
     const id = await studentThread();
 
-    const res = await dana.post('/api/templates/preview', { template: 'Hi {{contact.firstName}}!', conversationId: id });
+    const res = await dana.post('/api/templates/preview', {
+      template: 'Hi {{contact.firstName}}!',
+      conversationId: id,
+    });
 
-    expect(res.body).toMatchObject({ text: 'Hi {{contact.firstName}}!', missing: ['contact.firstName'] });
+    expect(res.body).toMatchObject({
+      text: 'Hi {{contact.firstName}}!',
+      missing: ['contact.firstName'],
+    });
   });
 });
 
@@ -202,7 +230,9 @@ describe('POST /api/conversations/:id/messages with template fields', () => {
     const id = await studentThread();
     await dana.patch(`/api/contacts/${contact.id}`, { firstName: 'Mia' });
 
-    const res = await dana.post(`/api/conversations/${id}/messages`, { text: 'Hi {{contact.firstName}}, {{user.firstName}} here.' });
+    const res = await dana.post(`/api/conversations/${id}/messages`, {
+      text: 'Hi {{contact.firstName}}, {{user.firstName}} here.',
+    });
 
     expect(res.status).toBe(201);
     expect(res.body.message.text).toBe('Hi Mia, Dana here.');
@@ -213,7 +243,9 @@ describe('POST /api/conversations/:id/messages with template fields', () => {
     make.contact({ firstName: ' ', lastName: 'Lopez', phone: '+14155550100' });
     const id = await studentThread();
 
-    const res = await dana.post(`/api/conversations/${id}/messages`, { text: 'Hi {{contact.firstName}}!' });
+    const res = await dana.post(`/api/conversations/${id}/messages`, {
+      text: 'Hi {{contact.firstName}}!',
+    });
 
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('template_field_missing');

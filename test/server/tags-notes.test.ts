@@ -54,7 +54,10 @@ const anonymous = (path: string, method = 'GET', body?: unknown) =>
   });
 
 async function remove(staff: Staff, path: string) {
-  const res = await fetch(`${h.url}${path}`, { method: 'DELETE', headers: { cookie: staff.cookie } });
+  const res = await fetch(`${h.url}${path}`, {
+    method: 'DELETE',
+    headers: { cookie: staff.cookie },
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }
@@ -68,8 +71,14 @@ describe('POST /api/tags', () => {
     const res = await dana.post('/api/tags', { name: 'Financial aid', color: 'green' });
 
     expect(res.status).toBe(201);
-    expect(res.body.tag).toMatchObject({ name: 'Financial aid', color: 'green', conversationCount: 0 });
-    expect((await eli.get('/api/tags')).body.tags.map((t: { name: string }) => t.name)).toEqual(['Financial aid']);
+    expect(res.body.tag).toMatchObject({
+      name: 'Financial aid',
+      color: 'green',
+      conversationCount: 0,
+    });
+    expect((await eli.get('/api/tags')).body.tags.map((t: { name: string }) => t.name)).toEqual([
+      'Financial aid',
+    ]);
   });
 
   it('refuses a second tag with the same name in another case', async () => {
@@ -84,7 +93,9 @@ describe('POST /api/tags', () => {
 
 describe('POST /api/conversations/:id/tags', () => {
   it('refuses a request without a session', async () => {
-    expect((await anonymous(`/api/conversations/${threadId}/tags`, 'POST', { name: 'Visit' })).status).toBe(401);
+    expect(
+      (await anonymous(`/api/conversations/${threadId}/tags`, 'POST', { name: 'Visit' })).status,
+    ).toBe(401);
   });
 
   it('applies a tag and pushes the updated conversation to everyone', async () => {
@@ -95,7 +106,9 @@ describe('POST /api/conversations/:id/tags', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.conversation.tags).toEqual(['Financial aid']);
-    const pushed = await waitFor(() => updates.find((u) => u.conversation.tags.includes('Financial aid')));
+    const pushed = await waitFor(() =>
+      updates.find((u) => u.conversation.tags.includes('Financial aid')),
+    );
     expect(pushed.actor).toMatchObject({ name: 'Dana Reyes' });
   });
 
@@ -105,7 +118,9 @@ describe('POST /api/conversations/:id/tags', () => {
     await dana.post(`/api/conversations/${threadId}/tags`, { name: 'Campus visit' });
     await dana.post(`/api/conversations/${threadId}/tags`, { name: 'campus visit' });
 
-    expect((await dana.get(`/api/conversations/${threadId}`)).body.conversation.tags).toEqual(['Campus visit']);
+    expect((await dana.get(`/api/conversations/${threadId}`)).body.conversation.tags).toEqual([
+      'Campus visit',
+    ]);
     await waitFor(() => updates.length >= 1);
     await sleep(100);
     expect(updates).toHaveLength(1);
@@ -126,7 +141,9 @@ describe('DELETE /api/conversations/:id/tags/:tagId', () => {
 
     expect(res.status).toBe(200);
     expect(res.body.conversation.tags).toEqual([]);
-    await waitFor(() => updates.find((u) => u.conversation.id === threadId && u.conversation.tags.length === 0));
+    await waitFor(() =>
+      updates.find((u) => u.conversation.id === threadId && u.conversation.tags.length === 0),
+    );
   });
 });
 
@@ -177,16 +194,23 @@ describe('PATCH /api/tags/:id and DELETE /api/tags/:id', () => {
 
 describe('POST /api/conversations/:id/notes', () => {
   it('refuses a request without a session', async () => {
-    expect((await anonymous(`/api/conversations/${threadId}/notes`, 'POST', { text: 'x' })).status).toBe(401);
+    expect(
+      (await anonymous(`/api/conversations/${threadId}/notes`, 'POST', { text: 'x' })).status,
+    ).toBe(401);
   });
 
   it('adds a private note that everyone watching sees live', async () => {
     const created = record(observer, 'message:created');
 
-    const res = await dana.post(`/api/conversations/${threadId}/notes`, { text: 'Called her mother; form is in.' });
+    const res = await dana.post(`/api/conversations/${threadId}/notes`, {
+      text: 'Called her mother; form is in.',
+    });
 
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ kind: 'note', text: 'Called her mother; form is in.' });
+    expect(res.body.message).toMatchObject({
+      kind: 'note',
+      text: 'Called her mother; form is in.',
+    });
     const pushed = await waitFor(() => created.find((c) => c.message.kind === 'note'));
     expect(pushed.conversationId).toBe(threadId);
   });
@@ -196,7 +220,9 @@ describe('POST /api/conversations/:id/notes', () => {
     await sleep(200);
 
     expect(h.fake!.requests).toHaveLength(0);
-    const parts = h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM message_parts').get() as { n: number };
+    const parts = h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM message_parts').get() as {
+      n: number;
+    };
     expect(parts.n).toBe(0);
     const { conversation } = (await dana.get(`/api/conversations/${threadId}`)).body;
     expect(conversation.lastMessagePreview).toBe('Is the deposit due May 1?');

@@ -8,6 +8,7 @@ import type {
   ContactImportReportDto,
   ConversationDto,
   InboxConversationDto,
+  InboxCountsDto,
   MessageDto,
   OfficeNumberDto,
   Role,
@@ -21,6 +22,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The error's `details`, e.g. the newer messages of a held send. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -77,6 +80,7 @@ export async function request<T>(
     response.status,
     error?.code ?? 'http_error',
     error?.message ?? `Something went wrong (HTTP ${response.status}).`,
+    error?.details,
   );
 }
 
@@ -227,12 +231,28 @@ export const createConversation = (body: NewConversation) =>
 export const listMessages = (id: number) =>
   request<{ messages: MessageDto[] }>('GET', `/api/conversations/${id}/messages`);
 
-export const sendMessage = (id: number, text: string, attachmentIds: string[] = []) =>
-  request<{ message: MessageDto }>(
-    'POST',
-    `/api/conversations/${id}/messages`,
-    attachmentIds.length ? { text, attachmentIds } : { text },
-  );
+/** The collision guard: the newest message seen when the draft began, and "send anyway". */
+export interface SendGuard {
+  draftStartedAfter?: number;
+  force?: boolean;
+}
+
+export const sendMessage = (
+  id: number,
+  text: string,
+  attachmentIds: string[] = [],
+  guard: SendGuard = {},
+) =>
+  request<{ message: MessageDto }>('POST', `/api/conversations/${id}/messages`, {
+    text,
+    ...(attachmentIds.length ? { attachmentIds } : {}),
+    ...guard,
+  });
+
+export const getInboxCounts = () => request<InboxCountsDto>('GET', '/api/conversations/counts');
+
+export const updateMe = (body: { browserNotifications?: boolean }) =>
+  request<{ user: UserDto }>('PATCH', '/api/me', body);
 
 export const retryMessage = (id: number) =>
   request<{ message: MessageDto }>('POST', `/api/messages/${id}/retry`);

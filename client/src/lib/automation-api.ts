@@ -67,7 +67,8 @@ export interface RuleInput {
 
 export const listRules = () => request<{ rules: RuleDto[] }>('GET', '/api/rules');
 
-export const createRule = (body: RuleInput) => request<{ rule: RuleDto }>('POST', '/api/rules', body);
+export const createRule = (body: RuleInput) =>
+  request<{ rule: RuleDto }>('POST', '/api/rules', body);
 
 export const updateRule = (id: number, body: Partial<RuleInput>) =>
   request<{ rule: RuleDto }>('PATCH', `/api/rules/${id}`, body);

@@ -1,6 +1,7 @@
 import { createSignal } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
 
+import type { MessageDto } from '@shared/dto.js';
 import type {
   ClientToServerEvents,
   LoggedEventName,
@@ -10,8 +11,11 @@ import type {
 
 import { recordAssignment } from '../stores/board.store.js';
 import { onContactUpdated } from '../stores/contacts.store.js';
+import { scheduleCounts } from '../stores/counts.store.js';
 import { upsertUser } from '../stores/directory.store.js';
 import {
+  ensureConversation,
+  findConversation,
   onConversationAssigned,
   onConversationChanged,
   onConversationJoined,
@@ -20,8 +24,14 @@ import {
 import { upsertMessage } from '../stores/messages.store.js';
 import { expireSession } from '../stores/session.store.js';
 import { refreshAll } from '../stores/sync.js';
-import { isThreadVisible, onPresenceUpdated, onTypingUpdated } from '../stores/thread.store.js';
+import {
+  clearPresence,
+  isThreadVisible,
+  onPresenceUpdated,
+  onTypingUpdated,
+} from '../stores/thread.store.js';
 import { formatDuration, plural } from './format.js';
+import { notifyInboundText } from './notifications.js';
 
 /**
  * The one Socket.IO connection. Logged events are applied once each, in `seq` order, and a
@@ -39,6 +49,8 @@ export { connectionState, offlineSummary };
 
 const SUMMARY_MS = 20_000;
 const RETRY_MS = 3_000;
+/** The server forgets a typist after 6 s without a `typing:start`; repeat well within that. */
+const TYPING_REFRESH_MS = 2_000;
 
 let socket: ClientSocket | null = null;
 let lastSeq: number | undefined;
@@ -49,6 +61,7 @@ let replayedTexts = 0;
 let resetWhileAway = false;
 let viewing: number | null = null;
 let typing: number | null = null;
+let typingSentAt = 0;
 let summaryTimer: number | undefined;
 
 export function connectSocket(): void {
@@ -96,9 +109,10 @@ export function stopViewing(conversationId: number): void {
 }
 
 export function startTyping(conversationId: number): void {
-  if (typing === conversationId) return;
-  if (typing !== null) stopTyping(typing);
+  if (typing === conversationId && Date.now() - typingSentAt < TYPING_REFRESH_MS) return;
+  if (typing !== null && typing !== conversationId) stopTyping(typing);
   typing = conversationId;
+  typingSentAt = Date.now();
   if (socket?.connected) socket.emit('typing:start', { conversationId });
 }
 
@@ -120,6 +134,8 @@ function handleDisconnect(reason: Socket.DisconnectReason): void {
   setConnectionState('reconnecting');
   offlineSince ??= Date.now();
   typing = null;
+  // Who is viewing or typing is unknown while offline; the server's snapshot refills it.
+  clearPresence();
   dismissOfflineSummary();
   if (reason === 'io server disconnect') socket?.connect();
 }
@@ -144,6 +160,7 @@ function summarise(): string {
 function handleSyncReady(payload: { seq: number }): void {
   lastSeq = lastSeq === undefined ? payload.seq : Math.max(lastSeq, payload.seq);
   catchingUp = false;
+  scheduleCounts();
 
   if (!synced) {
     synced = true;
@@ -175,8 +192,17 @@ function onLogged<K extends LoggedEventName>(
     if (lastSeq !== undefined && payload.seq <= lastSeq) return;
     lastSeq = payload.seq;
     apply(payload);
+    if (name !== 'message:updated' && name !== 'contact:updated') scheduleCounts();
   };
   target.on(name, listener as never);
+}
+
+/** A text in a thread this client has not loaded yet is announced once the thread is here. */
+function announce(message: MessageDto): void {
+  const id = message.conversationId;
+  const known = findConversation(id);
+  if (known) return notifyInboundText(message, known);
+  void ensureConversation(id).then(() => notifyInboundText(message, findConversation(id)));
 }
 
 function registerListeners(target: ClientSocket): void {
@@ -215,6 +241,8 @@ function registerListeners(target: ClientSocket): void {
     if (catchingUp && message.direction === 'inbound' && message.kind === 'sms') {
       replayedTexts += 1;
     }
+    // Missed texts are summed up in the banner, not announced one by one.
+    if (!catchingUp) announce(message);
   });
   onLogged(target, 'message:updated', (payload) => {
     upsertMessage({ ...payload.message, conversationId: payload.conversationId });

@@ -4,6 +4,7 @@ import type { BotAnswerDto } from '@shared/automation.js';
 import type { Assignee } from '@shared/dto.js';
 
 import { BotAnswerForm } from '../components/admin/BotAnswerForm.jsx';
+import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { errorMessage } from '../lib/api.js';
 import {
@@ -17,7 +18,8 @@ import { automation, loadAssistant } from '../stores/automation.store.js';
 import { activeUsers, directory } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
 
-const assigneeValue = (assignee: Assignee | null) => (assignee ? `${assignee.type}:${assignee.id}` : '');
+const assigneeValue = (assignee: Assignee | null) =>
+  assignee ? `${assignee.type}:${assignee.id}` : '';
 
 function parseAssignee(value: string): Assignee | null {
   const [type, id] = value.split(':');
@@ -62,7 +64,11 @@ export function AssistantPage() {
   };
 
   const saved = (answer: BotAnswerDto) => {
-    setAnswers((list) => (list.some((a) => a.id === answer.id) ? list.map((a) => (a.id === answer.id ? answer : a)) : [...list, answer]));
+    setAnswers((list) =>
+      list.some((a) => a.id === answer.id)
+        ? list.map((a) => (a.id === answer.id ? answer : a))
+        : [...list, answer],
+    );
     setEditing(null);
   };
 
@@ -78,12 +84,15 @@ export function AssistantPage() {
 
   return (
     <div class="page">
+      <SettingsNav />
       <header class="page-header">
         <div>
           <h1 data-autofocus tabindex="-1">
             Assistant and bot
           </h1>
-          <p class="page-intro">The writing assistant in the composer, and the auto-reply bot for new conversations.</p>
+          <p class="page-intro">
+            The writing assistant in the composer, and the auto-reply bot for new conversations.
+          </p>
         </div>
       </header>
       <Show when={error()}>
@@ -101,9 +110,9 @@ export function AssistantPage() {
               fallback={
                 <p>
                   Off. Set <code>ASSISTANT_API_URL</code> to any OpenAI-compatible chat-completions
-                  endpoint (a hosted model or a local model server), with <code>ASSISTANT_API_KEY</code>{' '}
-                  and <code>ASSISTANT_MODEL</code> if it needs them, and restart. Spelling fixes work
-                  without it, from a built-in dictionary.
+                  endpoint (a hosted model or a local model server), with{' '}
+                  <code>ASSISTANT_API_KEY</code> and <code>ASSISTANT_MODEL</code> if it needs them,
+                  and restart. Spelling fixes work without it, from a built-in dictionary.
                 </p>
               }
             >
@@ -119,7 +128,11 @@ export function AssistantPage() {
 
       <Show when={settings()}>
         {(current) => (
-          <form class="card card-padded stack" onSubmit={handleSaveBot} aria-labelledby="bot-settings">
+          <form
+            class="card card-padded stack"
+            onSubmit={handleSaveBot}
+            aria-labelledby="bot-settings"
+          >
             <h2 id="bot-settings" class="card-title">
               Auto-reply bot
             </h2>
@@ -143,14 +156,20 @@ export function AssistantPage() {
               <select
                 id="bot-handoff"
                 value={assigneeValue(current().botHandoff)}
-                onChange={(event) => update({ botHandoff: parseAssignee(event.currentTarget.value) })}
+                onChange={(event) =>
+                  update({ botHandoff: parseAssignee(event.currentTarget.value) })
+                }
               >
                 <option value="">Nobody (leave it unassigned)</option>
                 <optgroup label="Teams">
-                  <For each={directory.teams}>{(team) => <option value={`team:${team.id}`}>{team.name}</option>}</For>
+                  <For each={directory.teams}>
+                    {(team) => <option value={`team:${team.id}`}>{team.name}</option>}
+                  </For>
                 </optgroup>
                 <optgroup label="People">
-                  <For each={activeUsers()}>{(user) => <option value={`user:${user.id}`}>{user.name}</option>}</For>
+                  <For each={activeUsers()}>
+                    {(user) => <option value={`user:${user.id}`}>{user.name}</option>}
+                  </For>
                 </optgroup>
               </select>
             </div>
@@ -195,17 +214,29 @@ export function AssistantPage() {
                         </Show>
                       </div>
                       <div class="cell-actions">
-                        <button type="button" class="button button-small" onClick={() => setEditing(answer.id)}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          onClick={() => setEditing(answer.id)}
+                        >
                           Edit
                         </button>
-                        <button type="button" class="button button-small button-danger" onClick={() => void remove(answer)}>
+                        <button
+                          type="button"
+                          class="button button-small button-danger"
+                          onClick={() => void remove(answer)}
+                        >
                           Delete
                         </button>
                       </div>
                     </div>
                   }
                 >
-                  <BotAnswerForm answer={answer} onSaved={saved} onCancel={() => setEditing(null)} />
+                  <BotAnswerForm
+                    answer={answer}
+                    onSaved={saved}
+                    onCancel={() => setEditing(null)}
+                  />
                 </Show>
               </li>
             )}

@@ -4,24 +4,42 @@ import type { BusinessHoursSlot, RuleAction, RuleCondition, RuleDto } from '@sha
 
 import { BusinessHoursEditor } from '../components/admin/BusinessHoursEditor.jsx';
 import { RuleEditor } from '../components/admin/RuleEditor.jsx';
+import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { errorMessage } from '../lib/api.js';
-import { deleteRule, getSettings, listRules, reorderRules, updateRule } from '../lib/automation-api.js';
+import {
+  deleteRule,
+  getSettings,
+  listRules,
+  reorderRules,
+  updateRule,
+} from '../lib/automation-api.js';
 import { formatPhone } from '../lib/format.js';
 import { automation, loadSavedReplies, loadTags } from '../stores/automation.store.js';
 import { assigneeName, directory, findNumber, userName } from '../stores/directory.store.js';
 
-const tagName = (id: number) => automation.tags.find((tag) => tag.id === id)?.name ?? 'a deleted tag';
+const numberName = (id: number) => {
+  const number = findNumber(id);
+  return number?.label || formatPhone(number?.e164 ?? '') || 'a removed number';
+};
+
+const tagName = (id: number) =>
+  automation.tags.find((tag) => tag.id === id)?.name ?? 'a deleted tag';
 
 function describeCondition(c: RuleCondition): string {
   switch (c.type) {
     case 'text':
       return `the text ${c.op === 'contains' ? 'contains' : 'starts with'} “${c.value}”`;
     case 'office_number':
-      return `it came to ${c.numberIds.map((id) => findNumber(id)?.label || formatPhone(findNumber(id)?.e164 ?? '')).join(' or ')}`;
+      return `it came to ${c.numberIds.map(numberName).join(' or ')}`;
     case 'contact_field': {
       const field = { firstName: 'first name', lastName: 'last name', email: 'email' }[c.field];
-      const test = { is_set: 'is filled in', is_empty: 'is empty', equals: 'is', contains: 'contains' }[c.op];
+      const test = {
+        is_set: 'is filled in',
+        is_empty: 'is empty',
+        equals: 'is',
+        contains: 'contains',
+      }[c.op];
       return `the contact’s ${field} ${test}${c.value ? ` “${c.value}”` : ''}`;
     }
     case 'tag':
@@ -36,7 +54,7 @@ function describeAction(a: RuleAction): string {
     case 'add_tag':
       return `tag it ${tagName(a.tagId)}`;
     case 'assign':
-      return `assign it to ${assigneeName(a.assignee)}${a.ifUnassigned ? ' (when nobody has it)' : ''}`;
+      return `assign it to ${assigneeName(a.assignee)}${a.ifUnassigned ? ' if nobody has it' : ''}`;
     case 'add_participants':
       return `add ${a.userIds.map((id) => userName(id)).join(', ')}`;
     case 'auto_reply': {
@@ -53,7 +71,9 @@ export function RulesPage() {
   const [rules, setRules] = createSignal<RuleDto[]>([]);
   const [editing, setEditing] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
-  const [hours, setHours] = createSignal<{ slots: BusinessHoursSlot[]; timezone: string } | null>(null);
+  const [hours, setHours] = createSignal<{ slots: BusinessHoursSlot[]; timezone: string } | null>(
+    null,
+  );
 
   onMount(() => {
     void Promise.all([listRules(), getSettings(), loadTags(), loadSavedReplies()])
@@ -65,7 +85,11 @@ export function RulesPage() {
   });
 
   const replace = (rule: RuleDto) => {
-    setRules((list) => (list.some((r) => r.id === rule.id) ? list.map((r) => (r.id === rule.id ? rule : r)) : [...list, rule]));
+    setRules((list) =>
+      list.some((r) => r.id === rule.id)
+        ? list.map((r) => (r.id === rule.id ? rule : r))
+        : [...list, rule],
+    );
     setEditing(null);
   };
 
@@ -87,7 +111,8 @@ export function RulesPage() {
       setRules((await reorderRules(ids)).rules);
     });
 
-  const toggle = (rule: RuleDto) => act(async () => replace((await updateRule(rule.id, { enabled: !rule.enabled })).rule));
+  const toggle = (rule: RuleDto) =>
+    act(async () => replace((await updateRule(rule.id, { enabled: !rule.enabled })).rule));
 
   const remove = (rule: RuleDto) =>
     act(async () => {
@@ -98,6 +123,7 @@ export function RulesPage() {
 
   return (
     <div class="page">
+      <SettingsNav />
       <header class="page-header">
         <div>
           <h1 data-autofocus tabindex="-1">
@@ -117,7 +143,11 @@ export function RulesPage() {
       <ol class="rule-list" aria-label="Rules, in the order they run">
         <For each={rules()} fallback={<li class="card card-padded muted">No rules yet.</li>}>
           {(rule, index) => (
-            <li class="card card-padded rule-card" classList={{ 'rule-off': !rule.enabled }} data-testid="rule">
+            <li
+              class="card card-padded rule-card"
+              classList={{ 'rule-off': !rule.enabled }}
+              data-testid="rule"
+            >
               <Show
                 when={editing() === rule.id}
                 fallback={
@@ -130,7 +160,12 @@ export function RulesPage() {
                         </Show>
                       </h2>
                       <div class="cell-actions">
-                        <button type="button" class="button button-small" disabled={index() === 0} onClick={() => void move(index(), -1)}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          disabled={index() === 0}
+                          onClick={() => void move(index(), -1)}
+                        >
                           Move up<span class="sr-only"> {rule.name}</span>
                         </button>
                         <button
@@ -141,21 +176,39 @@ export function RulesPage() {
                         >
                           Move down<span class="sr-only"> {rule.name}</span>
                         </button>
-                        <button type="button" class="button button-small" aria-pressed={rule.enabled} onClick={() => void toggle(rule)}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          aria-pressed={rule.enabled}
+                          onClick={() => void toggle(rule)}
+                        >
                           {rule.enabled ? 'Turn off' : 'Turn on'}
                           <span class="sr-only"> {rule.name}</span>
                         </button>
-                        <button type="button" class="button button-small" onClick={() => setEditing(rule.id)}>
+                        <button
+                          type="button"
+                          class="button button-small"
+                          onClick={() => setEditing(rule.id)}
+                        >
                           Edit<span class="sr-only"> {rule.name}</span>
                         </button>
-                        <button type="button" class="button button-small button-danger" onClick={() => void remove(rule)}>
+                        <button
+                          type="button"
+                          class="button button-small button-danger"
+                          onClick={() => void remove(rule)}
+                        >
                           Delete<span class="sr-only"> {rule.name}</span>
                         </button>
                       </div>
                     </div>
                     <p class="rule-summary">
-                      When {rule.conditions.length === 0 ? 'any such text arrives' : rule.conditions.map(describeCondition).join(rule.match === 'all' ? ' and ' : ' or ')}:{' '}
-                      {rule.actions.map(describeAction).join(', then ')}.
+                      When{' '}
+                      {rule.conditions.length === 0
+                        ? 'any such text arrives'
+                        : rule.conditions
+                            .map(describeCondition)
+                            .join(rule.match === 'all' ? ' and ' : ' or ')}
+                      : {rule.actions.map(describeAction).join(', then ')}.
                     </p>
                   </>
                 }

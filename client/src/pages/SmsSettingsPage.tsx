@@ -1,6 +1,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 
 import { SavedReplyForm } from '../components/admin/SavedReplyForm.jsx';
+import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { errorMessage } from '../lib/api.js';
 import { deleteSavedReply, getSettings } from '../lib/automation-api.js';
@@ -34,14 +35,15 @@ export function SmsSettingsPage() {
 
   return (
     <div class="page">
+      <SettingsNav />
       <header class="page-header">
         <div>
           <h1 data-autofocus tabindex="-1">
             SMS settings
           </h1>
           <p class="page-intro">
-            Saved replies: counselors insert them with the Saved reply button or by typing / in
-            the composer. Fields fill in from the contact, the counselor and the office.
+            Saved replies: counselors insert them with the Saved reply button or by typing / in the
+            composer. Fields fill in from the contact, the counselor and the office.
           </p>
         </div>
       </header>
@@ -70,7 +72,11 @@ export function SmsSettingsPage() {
                           <p class="saved-reply-admin-body">{reply.body}</p>
                         </div>
                         <div class="cell-actions">
-                          <button type="button" class="button button-small" onClick={() => setEditing(reply.id)}>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            onClick={() => setEditing(reply.id)}
+                          >
                             Edit<span class="sr-only"> {reply.title}</span>
                           </button>
                           <button
@@ -84,7 +90,11 @@ export function SmsSettingsPage() {
                       </div>
                     }
                   >
-                    <SavedReplyForm reply={reply} officeName={officeName()} onDone={() => setEditing(null)} />
+                    <SavedReplyForm
+                      reply={reply}
+                      officeName={officeName()}
+                      onDone={() => setEditing(null)}
+                    />
                   </Show>
                 </li>
               )}

@@ -2,6 +2,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 
 import { TAG_COLORS, type TagColor } from '@shared/automation.js';
 
+import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { TagRow } from '../components/admin/TagRow.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { errorMessage } from '../lib/api.js';
@@ -29,6 +30,7 @@ export function TagsPage() {
 
   return (
     <div class="page">
+      <SettingsNav />
       <header class="page-header">
         <div>
           <h1 data-autofocus tabindex="-1">

@@ -77,6 +77,12 @@ export function onTypingUpdated(conversationId: number, typers: PresenceEntry[])
   setThread('typers', conversationId, reconcile(typers, { key: 'userId' }));
 }
 
+/** Forgets who is viewing and typing everywhere (offline: the server's snapshot refills it). */
+export function clearPresence(): void {
+  setThread('viewers', reconcile({}));
+  setThread('typers', reconcile({}));
+}
+
 export function resetThread(): void {
   setThread(reconcile({ openId: null, error: null, notFound: false, viewers: {}, typers: {} }));
 }
@@ -105,8 +111,9 @@ export async function sendReply(
   id: number,
   text: string,
   attachmentIds: string[] = [],
+  guard: api.SendGuard = {},
 ): Promise<MessageDto> {
-  const { message } = await api.sendMessage(id, text, attachmentIds);
+  const { message } = await api.sendMessage(id, text, attachmentIds, guard);
   upsertMessage(message);
   onMessageAdded(message, true);
   return message;

@@ -53,7 +53,10 @@ export class AssistantClient {
     const now = this.deps.clock.now();
     const body = {
       model: config.model,
-      messages: messages.map((m) => ({ role: m.role, content: maskPersonalData(m.content, { now }) })),
+      messages: messages.map((m) => ({
+        role: m.role,
+        content: maskPersonalData(m.content, { now }),
+      })),
       temperature: 0.3,
       max_tokens: this.options.maxTokens,
       stream: false,
@@ -76,7 +79,10 @@ export class AssistantClient {
     const content = data?.choices?.[0]?.message?.content;
     if (typeof content !== 'string' || !content.trim()) {
       this.log.warn({ purpose, ms }, 'assistant answered without text');
-      throw errors.unavailable('assistant_failed', 'The writing assistant gave an empty answer. Try again.');
+      throw errors.unavailable(
+        'assistant_failed',
+        'The writing assistant gave an empty answer. Try again.',
+      );
     }
     this.log.info({ purpose, ms }, 'assistant answered');
     return content.trim();
@@ -100,8 +106,14 @@ export class AssistantClient {
       const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
       this.log.warn({ timedOut }, 'assistant unreachable');
       throw timedOut
-        ? errors.unavailable('assistant_timeout', 'The writing assistant took too long to answer. Try again.')
-        : errors.unavailable('assistant_unreachable', 'The writing assistant could not be reached.');
+        ? errors.unavailable(
+            'assistant_timeout',
+            'The writing assistant took too long to answer. Try again.',
+          )
+        : errors.unavailable(
+            'assistant_unreachable',
+            'The writing assistant could not be reached.',
+          );
     }
   }
 }

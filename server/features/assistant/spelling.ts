@@ -48,7 +48,8 @@ const CONTRACTIONS: Record<string, string> = {
 const MIN_LENGTH = 4;
 const MAX_LENGTH = 24;
 /** Stretches never touched: template fields, masked data, links, emails, handles. */
-const PROTECTED = /\{\{[^}]*\}\}|\[[A-Z]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|\S+\.(?:com|edu|org|net)\S*/gi;
+const PROTECTED =
+  /\{\{[^}]*\}\}|\[[A-Z]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|\S+\.(?:com|edu|org|net)\S*/gi;
 const WORD = /\p{L}[\p{L}'’]*/gu;
 
 function damerau(a: string, b: string): number {
@@ -115,7 +116,10 @@ const matchCase = (original: string, fix: string) =>
  * Fixes likely misspellings in `text`. `knownWords` (the contact's and staff names, the office
  * name) are never changed.
  */
-export async function fixSpelling(text: string, knownWords: string[] = []): Promise<SpellingResult> {
+export async function fixSpelling(
+  text: string,
+  knownWords: string[] = [],
+): Promise<SpellingResult> {
   const spell = await loadChecker();
   const known = new Set(knownWords.flatMap((w) => w.toLowerCase().split(/\s+/)).filter(Boolean));
   const shielded = [...text.matchAll(PROTECTED)].map((m) => [m.index, m.index + m[0].length]);

@@ -70,7 +70,11 @@ export class WritingAssistant {
   async run(request: AssistantRequest): Promise<AssistantResult> {
     if (!this.client.enabled && request.action === 'fix') {
       const fixed = await fixSpelling(this.need(request.text), this.knownWords(request));
-      return { text: fixed.text, segments: countSms(fixed.text).segments, corrections: fixed.corrections };
+      return {
+        text: fixed.text,
+        segments: countSms(fixed.text).segments,
+        corrections: fixed.corrections,
+      };
     }
     if (!this.client.enabled) {
       throw errors.unavailable(
@@ -81,12 +85,14 @@ export class WritingAssistant {
     }
 
     const text = await this.ask(request);
-    if (request.action === 'shorten' && request.oneSegment) return this.fitOneSegment(request, text);
+    if (request.action === 'shorten' && request.oneSegment)
+      return this.fitOneSegment(request, text);
     return { text, segments: countSms(text).segments };
   }
 
   private async ask(request: AssistantRequest, extra?: string): Promise<string> {
-    const system = `You help the staff of ${getSettings(this.deps).officeName}, a college office, ` +
+    const system =
+      `You help the staff of ${getSettings(this.deps).officeName}, a college office, ` +
       `write text messages (SMS) to students. ${RULES}`;
     const messages: ChatMessage[] = [
       { role: 'system', content: system },
@@ -98,23 +104,34 @@ export class WritingAssistant {
   private prompt(request: AssistantRequest): string {
     switch (request.action) {
       case 'draft': {
-        const notes = request.text?.trim() ? `\n\nUse these notes from the counselor: ${request.text.trim()}` : '';
-        return `Conversation so far:\n${this.transcript(request, false)}\n\nWrite the office's next ` +
-          `reply to the student, signed by nobody, under 320 characters.${notes}`;
+        const notes = request.text?.trim()
+          ? `\n\nUse these notes from the counselor: ${request.text.trim()}`
+          : '';
+        return (
+          `Conversation so far:\n${this.transcript(request, false)}\n\nWrite the office's next ` +
+          `reply to the student, signed by nobody, under 320 characters.${notes}`
+        );
       }
       case 'summarise':
-        return `Summarise this conversation as a private note for colleagues: what the student ` +
+        return (
+          `Summarise this conversation as a private note for colleagues: what the student ` +
           `asked, what the office answered or promised, and what is still open. Plain text, at ` +
-          `most five short lines.\n\n${this.transcript(request, true)}`;
-      case 'tone':
-        return `${INSTRUCTIONS.tone.replace('TONE', request.tone ?? 'friendly')}\n\n${this.need(request.text)}`;
+          `most five short lines.\n\n${this.transcript(request, true)}`
+        );
+      case 'tone': {
+        const tone = INSTRUCTIONS.tone.replace('TONE', request.tone ?? 'friendly');
+        return `${tone}\n\n${this.need(request.text)}`;
+      }
       case 'translate': {
         const language = request.language?.trim();
         if (!language) throw errors.invalidInput('language: choose the language to translate into');
-        return `${INSTRUCTIONS.translate.replace('LANGUAGE', language)}\n\n${this.need(request.text)}`;
+        const instruction = INSTRUCTIONS.translate.replace('LANGUAGE', language);
+        return `${instruction}\n\n${this.need(request.text)}`;
       }
       case 'shorten': {
-        const limit = request.oneSegment ? ` It must fit in one SMS segment: ${segmentRule(this.need(request.text))}` : '';
+        const limit = request.oneSegment
+          ? ` It must fit in one SMS segment: ${segmentRule(this.need(request.text))}`
+          : '';
         return `${INSTRUCTIONS.shorten}${limit}\n\n${this.need(request.text)}`;
       }
       default:
@@ -147,7 +164,8 @@ export class WritingAssistant {
         if (m.kind === 'note') return `Staff note: ${m.text}`;
         return `${m.direction === 'inbound' ? 'Student' : 'Office'}: ${m.text}`;
       });
-    if (!lines.length) throw errors.unprocessable('thread_empty', 'This conversation has no texts yet.');
+    if (!lines.length)
+      throw errors.unprocessable('thread_empty', 'This conversation has no texts yet.');
     return `(Conversation "${thread.name}")\n${lines.join('\n')}`;
   }
 
@@ -156,12 +174,15 @@ export class WritingAssistant {
       .prepare<[], { name: string }>('SELECT name FROM users WHERE active = 1')
       .all()
       .map((row) => row.name);
-    const contact = request.conversationId ? [this.conversations.load(request.conversationId).contactName] : [];
+    const contact = request.conversationId
+      ? [this.conversations.load(request.conversationId).contactName]
+      : [];
     return [...names, ...contact, getSettings(this.deps).officeName];
   }
 
   private need(text: string | undefined): string {
-    if (!text?.trim()) throw errors.invalidInput('text: write something for the assistant to work on');
+    if (!text?.trim())
+      throw errors.invalidInput('text: write something for the assistant to work on');
     return text;
   }
 }

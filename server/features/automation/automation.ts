@@ -1,7 +1,11 @@
 import { Router } from 'express';
 
 import type { Deps } from '../../context.js';
-import { AssistantClient, type AssistantOptions, DEFAULT_ASSISTANT } from '../assistant/assistant.service.js';
+import {
+  AssistantClient,
+  type AssistantOptions,
+  DEFAULT_ASSISTANT,
+} from '../assistant/assistant.service.js';
 import { assistantRoutes } from '../assistant/assistant.routes.js';
 import { WritingAssistant } from '../assistant/writing-assistant.js';
 import { BotAnswers } from '../bot/bot-answers.js';

@@ -47,7 +47,8 @@ export class BotAnswers {
          RETURNING id`,
       ),
       update: sqlite.prepare<[string, string, string, string, number]>(
-        'UPDATE bot_answers SET question = ?, answer = ?, keywords = ?, updated_at = ? WHERE id = ?',
+        `UPDATE bot_answers SET question = ?, answer = ?, keywords = ?, updated_at = ?
+         WHERE id = ?`,
       ),
       remove: sqlite.prepare<[number]>('DELETE FROM bot_answers WHERE id = ?'),
     };
@@ -65,13 +66,25 @@ export class BotAnswers {
 
   create(input: BotAnswerInput): BotAnswerDto {
     const now = nowIso(this.deps);
-    const row = this.statements.insert.get(input.question, input.answer, joinKeywords(input.keywords), now, now);
+    const row = this.statements.insert.get(
+      input.question,
+      input.answer,
+      joinKeywords(input.keywords),
+      now,
+      now,
+    );
     return this.load(row!.id);
   }
 
   update(id: number, change: Partial<BotAnswerInput>): BotAnswerDto {
     const next = { ...this.load(id), ...change };
-    this.statements.update.run(next.question, next.answer, joinKeywords(next.keywords), nowIso(this.deps), id);
+    this.statements.update.run(
+      next.question,
+      next.answer,
+      joinKeywords(next.keywords),
+      nowIso(this.deps),
+      id,
+    );
     return this.load(id);
   }
 

@@ -18,15 +18,24 @@ export type BotOutcome =
 const BOT = 'Auto-reply bot';
 
 /** "Can I talk to a person", "call me", "real human": the student wants staff, not the bot. */
-const WANTS_PERSON =
-  /\b(?:human|real person|a person|someone|somebody|agent|representative|counsell?or|advisor|adviser|staff member|speak (?:to|with)|talk (?:to|with)|call me)\b/i;
+const WANTS_PERSON = new RegExp(
+  '\\b(?:human|real person|a person|someone|somebody|agent|representative|counsell?or|' +
+    'advisor|adviser|staff member|speak (?:to|with)|talk (?:to|with)|call me)\\b',
+  'i',
+);
 
 const fold = (text: string) => text.normalize('NFKC').toLocaleLowerCase();
 
 /** Whole-word, case-blind; a keyword may be several words. */
 function mentions(text: string, keyword: string): boolean {
-  const word = fold(keyword).trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-  return word.length > 0 && new RegExp(`(?:^|[^\\p{L}\\p{N}])${word}(?:$|[^\\p{L}\\p{N}])`, 'u').test(fold(text));
+  const word = fold(keyword)
+    .trim()
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\s+/g, '\\s+');
+  return (
+    word.length > 0 &&
+    new RegExp(`(?:^|[^\\p{L}\\p{N}])${word}(?:$|[^\\p{L}\\p{N}])`, 'u').test(fold(text))
+  );
 }
 
 /** The answer whose keywords the text mentions most; none on a tie (not sure). */
@@ -66,7 +75,10 @@ export class AutoReplyBot {
     if (!stored.created || stored.keyword !== null || !getSettings(this.deps).botEnabled) return;
     setImmediate(() => {
       this.answer(stored).catch((error: unknown) => {
-        this.log.error({ err: error, conversationId: stored.conversationId }, 'auto-reply bot failed');
+        this.log.error(
+          { err: error, conversationId: stored.conversationId },
+          'auto-reply bot failed',
+        );
       });
     });
   };
@@ -92,7 +104,7 @@ export class AutoReplyBot {
           {
             role: 'system',
             content:
-              'You route student text messages to a college office\'s list of questions. Reply ' +
+              "You route student text messages to a college office's list of questions. Reply " +
               'with only the number of the question the text asks, or 0 when none fits or you ' +
               'are not sure.',
           },
@@ -120,10 +132,20 @@ export class AutoReplyBot {
         });
       } catch (error) {
         if (!isAppError(error)) throw error;
-        conversations.appendActivity(tx, stored.conversationId, `${BOT} could not answer: ${error.message}`, null);
+        conversations.appendActivity(
+          tx,
+          stored.conversationId,
+          `${BOT} could not answer: ${error.message}`,
+          null,
+        );
         return { kind: 'skipped' };
       }
-      conversations.appendActivity(tx, stored.conversationId, `${BOT} answered “${answer.question}”`, null);
+      conversations.appendActivity(
+        tx,
+        stored.conversationId,
+        `${BOT} answered “${answer.question}”`,
+        null,
+      );
       this.log.info({ conversationId: stored.conversationId, answerId: answer.id }, 'bot answered');
       return { kind: 'answered', answerId: answer.id };
     });
@@ -150,7 +172,12 @@ export class AutoReplyBot {
       if (settings.botHandoffText) {
         try {
           const text = settings.botHandoffText;
-          messages.queueOutbound(tx, { conversationId: id, text, authorId: null, automated: 'bot' });
+          messages.queueOutbound(tx, {
+            conversationId: id,
+            text,
+            authorId: null,
+            automated: 'bot',
+          });
         } catch (error) {
           if (!isAppError(error)) throw error;
           conversations.appendActivity(tx, id, `${BOT} did not text back: ${error.message}`, null);

@@ -76,7 +76,12 @@ export class RuleEngine {
   }
 
   private runRule(tx: Tx, rule: RuleDto, stored: StoredInbound): RuleOutcome {
-    const claimed = this.claim.get(rule.id, stored.conversationId, stored.message.id, nowIso(this.deps));
+    const claimed = this.claim.get(
+      rule.id,
+      stored.conversationId,
+      stored.message.id,
+      nowIso(this.deps),
+    );
     if (!claimed) return 'already_ran';
 
     if (!ruleMatches(rule, this.context(stored))) {
@@ -85,7 +90,10 @@ export class RuleEngine {
     }
     const notes = rule.actions.map((action) => this.apply(tx, rule, action, stored.conversationId));
     this.record.run(notes.join('; ') || 'applied', claimed.id);
-    this.log.info({ ruleId: rule.id, conversationId: stored.conversationId }, 'conversation rule applied');
+    this.log.info(
+      { ruleId: rule.id, conversationId: stored.conversationId },
+      'conversation rule applied',
+    );
     return 'applied';
   }
 
@@ -114,14 +122,17 @@ export class RuleEngine {
    */
   private apply(tx: Tx, rule: RuleDto, action: RuleAction, conversationId: number): string {
     const who = `Rule '${rule.name}'`;
-    const line = (text: string) => this.parts.conversations.appendActivity(tx, conversationId, text, null);
+    const line = (text: string) =>
+      this.parts.conversations.appendActivity(tx, conversationId, text, null);
     try {
       return this.act(tx, who, action, conversationId, line);
     } catch (error) {
       if (!isAppError(error)) throw error;
       if (error.code === 'assignment_conflict') return `${action.type}: kept`;
       const reason =
-        error.code === 'contact_unsubscribed' ? 'the contact has opted out of texts' : error.message;
+        error.code === 'contact_unsubscribed'
+          ? 'the contact has opted out of texts'
+          : error.message;
       line(`${who} could not ${VERBS[action.type]}: ${reason.replace(/\.$/, '')}`);
       return `${action.type}: refused (${error.code})`;
     }

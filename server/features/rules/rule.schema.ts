@@ -8,7 +8,9 @@ const id = z.number().int().positive();
 const keyword = z.string().trim().min(1, 'give the words to look for').max(200);
 
 export const conditionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('text'), op: z.enum(['contains', 'starts_with']), value: keyword }).strict(),
+  z
+    .object({ type: z.literal('text'), op: z.enum(['contains', 'starts_with']), value: keyword })
+    .strict(),
   z.object({ type: z.literal('office_number'), numberIds: z.array(id).min(1).max(50) }).strict(),
   z
     .object({
@@ -45,7 +47,10 @@ export const actionSchema = z.discriminatedUnion('type', [
       savedReplyId: id.optional(),
     })
     .strict()
-    .refine((a) => (a.text === undefined) !== (a.savedReplyId === undefined), 'give text or savedReplyId'),
+    .refine(
+      (a) => (a.text === undefined) !== (a.savedReplyId === undefined),
+      'give text or savedReplyId',
+    ),
   z.object({ type: z.literal('close') }).strict(),
 ]);
 
@@ -74,29 +79,40 @@ export const reorderBody = z.object({ ids: z.array(id).max(500) }).strict();
 const exists = (deps: Deps, table: string, value: number, extra = ''): boolean =>
   deps.db.sqlite.prepare(`SELECT 1 FROM ${table} WHERE id = ? ${extra}`).get(value) !== undefined;
 
-/** Refuses a rule whose conditions or actions name a tag, person, team, number or reply that is gone. */
-export function checkReferences(deps: Deps, conditions: RuleCondition[], actions: RuleAction[]): void {
+/** Refuses a rule whose conditions or actions name a tag, person, team, number or reply gone. */
+export function checkReferences(
+  deps: Deps,
+  conditions: RuleCondition[],
+  actions: RuleAction[],
+): void {
   const fail = (what: string) => {
     throw errors.invalidInput(what);
   };
   for (const condition of conditions) {
-    if (condition.type === 'tag' && !exists(deps, 'tags', condition.tagId)) fail('conditions: no such tag');
+    if (condition.type === 'tag' && !exists(deps, 'tags', condition.tagId))
+      fail('conditions: no such tag');
     if (condition.type === 'office_number') {
       for (const numberId of condition.numberIds) {
-        if (!exists(deps, 'office_numbers', numberId)) fail(`conditions: no office number ${numberId}`);
+        if (!exists(deps, 'office_numbers', numberId))
+          fail(`conditions: no office number ${numberId}`);
       }
     }
   }
   for (const action of actions) {
-    if (action.type === 'add_tag' && !exists(deps, 'tags', action.tagId)) fail('actions: no such tag');
+    if (action.type === 'add_tag' && !exists(deps, 'tags', action.tagId))
+      fail('actions: no such tag');
     if (action.type === 'assign') {
       const { type, id: target } = action.assignee;
-      const found = type === 'user' ? exists(deps, 'users', target, 'AND active = 1') : exists(deps, 'teams', target);
+      const found =
+        type === 'user'
+          ? exists(deps, 'users', target, 'AND active = 1')
+          : exists(deps, 'teams', target);
       if (!found) fail(`actions: no such ${type === 'user' ? 'active user' : 'team'} to assign`);
     }
     if (action.type === 'add_participants') {
       for (const userId of action.userIds) {
-        if (!exists(deps, 'users', userId, 'AND active = 1')) fail(`actions: no active user ${userId}`);
+        if (!exists(deps, 'users', userId, 'AND active = 1'))
+          fail(`actions: no active user ${userId}`);
       }
     }
     if (action.type === 'auto_reply' && action.savedReplyId !== undefined) {

@@ -36,29 +36,44 @@ export class RuleService {
     const { sqlite } = deps.db;
     this.statements = {
       all: sqlite.prepare<[], RuleRow>('SELECT * FROM rules ORDER BY position, id'),
-      enabled: sqlite.prepare<[], RuleRow>('SELECT * FROM rules WHERE enabled = 1 ORDER BY position, id'),
+      enabled: sqlite.prepare<[], RuleRow>(
+        'SELECT * FROM rules WHERE enabled = 1 ORDER BY position, id',
+      ),
       byId: sqlite.prepare<[number], RuleRow>('SELECT * FROM rules WHERE id = ?'),
-      last: sqlite.prepare<[], { position: number | null }>('SELECT MAX(position) AS position FROM rules'),
-      insert: sqlite.prepare<[string, number, number, string, string, string, string, string], { id: number }>(
-        `INSERT INTO rules (name, position, enabled, match, conditions, actions, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+      last: sqlite.prepare<[], { position: number | null }>(
+        'SELECT MAX(position) AS position FROM rules',
+      ),
+      insert: sqlite.prepare<
+        [string, number, number, string, string, string, string, string],
+        { id: number }
+      >(
+        `INSERT INTO rules (name, position, enabled, match, conditions, actions, created_at,
+           updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
       update: sqlite.prepare<[string, number, string, string, string, string, number]>(
-        `UPDATE rules SET name = ?, enabled = ?, match = ?, conditions = ?, actions = ?, updated_at = ?
-         WHERE id = ?`,
+        `UPDATE rules SET name = ?, enabled = ?, match = ?, conditions = ?, actions = ?,
+           updated_at = ? WHERE id = ?`,
       ),
-      move: sqlite.prepare<[number, string, number]>('UPDATE rules SET position = ?, updated_at = ? WHERE id = ?'),
+      move: sqlite.prepare<[number, string, number]>(
+        'UPDATE rules SET position = ?, updated_at = ? WHERE id = ?',
+      ),
       remove: sqlite.prepare<[number]>('DELETE FROM rules WHERE id = ?'),
     };
   }
 
   list(): RuleDto[] {
-    return this.statements.all.all().map((row) => this.present(row)).filter((rule) => rule !== null);
+    return this.statements.all
+      .all()
+      .map((row) => this.present(row))
+      .filter((rule) => rule !== null);
   }
 
   /** The rules that are on, in order; a stored rule that no longer parses is skipped and logged. */
   enabled(): RuleDto[] {
-    return this.statements.enabled.all().map((row) => this.present(row)).filter((rule) => rule !== null);
+    return this.statements.enabled
+      .all()
+      .map((row) => this.present(row))
+      .filter((rule) => rule !== null);
   }
 
   load(id: number): RuleDto {

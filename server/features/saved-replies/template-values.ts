@@ -16,7 +16,9 @@ export interface TemplateContext {
 
 type Values = Record<string, string | null>;
 
-const FIELD_LABELS = new Map<string, string>(TEMPLATE_FIELDS.map((field) => [field.key, field.label]));
+const FIELD_LABELS = new Map<string, string>(
+  TEMPLATE_FIELDS.map((field) => [field.key, field.label]),
+);
 
 /** Reads the current values of every template field; unknown ids leave their fields empty. */
 export function templateValues(deps: Deps, context: TemplateContext): Values {
@@ -40,10 +42,14 @@ export function templateValues(deps: Deps, context: TemplateContext): Values {
         .get(contactId)
     : undefined;
   const number = numberId
-    ? sqlite.prepare<[number], { e164: string }>('SELECT e164 FROM office_numbers WHERE id = ?').get(numberId)
+    ? sqlite
+        .prepare<[number], { e164: string }>('SELECT e164 FROM office_numbers WHERE id = ?')
+        .get(numberId)
     : undefined;
   const user = context.userId
-    ? sqlite.prepare<[number], { name: string }>('SELECT name FROM users WHERE id = ?').get(context.userId)
+    ? sqlite
+        .prepare<[number], { name: string }>('SELECT name FROM users WHERE id = ?')
+        .get(context.userId)
     : undefined;
 
   const fullName = contact ? `${contact.first_name} ${contact.last_name}`.trim() : null;
@@ -59,7 +65,11 @@ export function templateValues(deps: Deps, context: TemplateContext): Values {
 }
 
 /** Fills a template from current data and counts the result as the composer and server do. */
-export function previewTemplate(deps: Deps, template: string, context: TemplateContext): TemplatePreviewDto {
+export function previewTemplate(
+  deps: Deps,
+  template: string,
+  context: TemplateContext,
+): TemplatePreviewDto {
   const filled = fillTemplate(normalizeText(template), templateValues(deps, context));
   return { ...filled, counts: countSms(filled.text) };
 }

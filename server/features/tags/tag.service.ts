@@ -40,7 +40,9 @@ export class TagService {
       insert: sqlite.prepare<[string, string, string], { id: number }>(
         'INSERT INTO tags (name, color, created_at) VALUES (?, ?, ?) RETURNING id',
       ),
-      update: sqlite.prepare<[string, string, number]>('UPDATE tags SET name = ?, color = ? WHERE id = ?'),
+      update: sqlite.prepare<[string, string, number]>(
+        'UPDATE tags SET name = ?, color = ? WHERE id = ?',
+      ),
       remove: sqlite.prepare<[number]>('DELETE FROM tags WHERE id = ?'),
       tagged: sqlite.prepare<[number], { conversation_id: number }>(
         'SELECT conversation_id FROM conversation_tags WHERE tag_id = ?',
@@ -52,7 +54,9 @@ export class TagService {
       unapply: sqlite.prepare<[number, number]>(
         'DELETE FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?',
       ),
-      touch: sqlite.prepare<[string, number]>('UPDATE conversations SET updated_at = ? WHERE id = ?'),
+      touch: sqlite.prepare<[string, number]>(
+        'UPDATE conversations SET updated_at = ? WHERE id = ?',
+      ),
       has: sqlite.prepare<[number, number], { one: number }>(
         'SELECT 1 AS one FROM conversation_tags WHERE conversation_id = ? AND tag_id = ?',
       ),
@@ -72,7 +76,9 @@ export class TagService {
   /** A tag by id, or by name ignoring case; null when there is none. */
   find(ref: number | string): TagDto | null {
     const row =
-      typeof ref === 'number' ? this.statements.byId.get(ref) : this.statements.byName.get(ref.trim());
+      typeof ref === 'number'
+        ? this.statements.byId.get(ref)
+        : this.statements.byName.get(ref.trim());
     return row ? toDto(row) : null;
   }
 
@@ -130,6 +136,9 @@ export class TagService {
 
   private push(tx: Tx, conversationId: number, actor: Actor | null): void {
     this.statements.touch.run(nowIso(this.deps), conversationId);
-    tx.emit('conversation:updated', { conversation: this.conversations.load(conversationId), actor });
+    tx.emit('conversation:updated', {
+      conversation: this.conversations.load(conversationId),
+      actor,
+    });
   }
 }

@@ -14,7 +14,9 @@ const tagName = z.string().trim().min(1, 'name the tag').max(40);
 
 const createBody = z.object({ name: tagName, color: z.enum(TAG_COLORS).default('slate') }).strict();
 
-const patchBody = z.object({ name: tagName.optional(), color: z.enum(TAG_COLORS).optional() }).strict();
+const patchBody = z
+  .object({ name: tagName.optional(), color: z.enum(TAG_COLORS).optional() })
+  .strict();
 
 const applyBody = z
   .object({ tagId: z.number().int().positive().optional(), name: tagName.optional() })
@@ -22,7 +24,10 @@ const applyBody = z
   .refine((body) => (body.tagId === undefined) !== (body.name === undefined), 'give tagId or name');
 
 /** Tags: staff create and apply them; admins rename, recolour and delete them. */
-export function tagsRoutes(deps: Deps, parts: { tags: TagService; conversations: ConversationService }) {
+export function tagsRoutes(
+  deps: Deps,
+  parts: { tags: TagService; conversations: ConversationService },
+) {
   const router = Router();
   const { tags, conversations } = parts;
   const { events } = deps;
@@ -50,7 +55,10 @@ export function tagsRoutes(deps: Deps, parts: { tags: TagService; conversations:
     tags.load(id);
     const users = rulesUsing(deps, 'tagId', id);
     if (users.length) {
-      throw errors.conflict('tag_in_use', `The rule “${users[0]}” uses this tag. Change the rule first.`);
+      throw errors.conflict(
+        'tag_in_use',
+        `The rule “${users[0]}” uses this tag. Change the rule first.`,
+      );
     }
     events.transact((tx) => tags.delete(tx, id, actor));
     res.status(204).end();

@@ -23,7 +23,10 @@ export function newAction(type: ActionType): RuleAction {
     case 'assign': {
       const team = directory.teams[0];
       const user = activeUsers()[0];
-      return { type, assignee: team ? { type: 'team', id: team.id } : { type: 'user', id: user?.id ?? 0 } };
+      return {
+        type,
+        assignee: team ? { type: 'team', id: team.id } : { type: 'user', id: user?.id ?? 0 },
+      };
     }
     case 'add_participants':
       return { type, userIds: [] };
@@ -56,18 +59,27 @@ export function ActionFields(props: ActionFieldsProps) {
         value={a().type}
         onChange={(event) => props.onChange(newAction(event.currentTarget.value as ActionType))}
       >
-        <For each={Object.entries(TYPE_LABELS)}>{([value, label]) => <option value={value}>{label}</option>}</For>
+        <For each={Object.entries(TYPE_LABELS)}>
+          {([value, label]) => <option value={value}>{label}</option>}
+        </For>
       </select>
       <Switch>
         <Match when={a().type === 'add_tag' && (a() as Extract<RuleAction, { type: 'add_tag' }>)}>
           {(tag) => (
-            <select
-              aria-label="Tag"
-              value={tag().tagId}
-              onChange={(event) => props.onChange({ type: 'add_tag', tagId: Number(event.currentTarget.value) })}
+            <Show
+              when={automation.tags.length > 0}
+              fallback={<span class="field-hint">Add a tag under Settings → Tags first.</span>}
             >
-              <For each={automation.tags}>{(t) => <option value={t.id}>{t.name}</option>}</For>
-            </select>
+              <select
+                aria-label="Tag"
+                value={tag().tagId}
+                onChange={(event) =>
+                  props.onChange({ type: 'add_tag', tagId: Number(event.currentTarget.value) })
+                }
+              >
+                <For each={automation.tags}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+              </select>
+            </Show>
           )}
         </Match>
         <Match when={a().type === 'assign' && (a() as Extract<RuleAction, { type: 'assign' }>)}>
@@ -78,28 +90,42 @@ export function ActionFields(props: ActionFieldsProps) {
                 value={`${assign().assignee.type}:${assign().assignee.id}`}
                 onChange={(event) => {
                   const [type, id] = event.currentTarget.value.split(':');
-                  props.onChange({ ...assign(), assignee: { type: type as 'team', id: Number(id) } });
+                  props.onChange({
+                    ...assign(),
+                    assignee: { type: type as 'team', id: Number(id) },
+                  });
                 }}
               >
                 <optgroup label="Teams">
-                  <For each={directory.teams}>{(team) => <option value={`team:${team.id}`}>{team.name}</option>}</For>
+                  <For each={directory.teams}>
+                    {(team) => <option value={`team:${team.id}`}>{team.name}</option>}
+                  </For>
                 </optgroup>
                 <optgroup label="People">
-                  <For each={activeUsers()}>{(user) => <option value={`user:${user.id}`}>{user.name}</option>}</For>
+                  <For each={activeUsers()}>
+                    {(user) => <option value={`user:${user.id}`}>{user.name}</option>}
+                  </For>
                 </optgroup>
               </select>
               <label class="check">
                 <input
                   type="checkbox"
                   checked={assign().ifUnassigned ?? false}
-                  onChange={(event) => props.onChange({ ...assign(), ifUnassigned: event.currentTarget.checked })}
+                  onChange={(event) =>
+                    props.onChange({ ...assign(), ifUnassigned: event.currentTarget.checked })
+                  }
                 />
                 only when nobody has it
               </label>
             </>
           )}
         </Match>
-        <Match when={a().type === 'add_participants' && (a() as Extract<RuleAction, { type: 'add_participants' }>)}>
+        <Match
+          when={
+            a().type === 'add_participants' &&
+            (a() as Extract<RuleAction, { type: 'add_participants' }>)
+          }
+        >
           {(people) => (
             <span class="rule-checks" role="group" aria-label="Participants">
               <For each={activeUsers()}>
@@ -124,7 +150,9 @@ export function ActionFields(props: ActionFieldsProps) {
             </span>
           )}
         </Match>
-        <Match when={a().type === 'auto_reply' && (a() as Extract<RuleAction, { type: 'auto_reply' }>)}>
+        <Match
+          when={a().type === 'auto_reply' && (a() as Extract<RuleAction, { type: 'auto_reply' }>)}
+        >
           {(reply) => (
             <span class="rule-reply">
               <select
@@ -132,11 +160,17 @@ export function ActionFields(props: ActionFieldsProps) {
                 value={reply().savedReplyId ?? ''}
                 onChange={(event) => {
                   const id = Number(event.currentTarget.value);
-                  props.onChange(id ? { type: 'auto_reply', savedReplyId: id } : { type: 'auto_reply', text: '' });
+                  props.onChange(
+                    id
+                      ? { type: 'auto_reply', savedReplyId: id }
+                      : { type: 'auto_reply', text: '' },
+                  );
                 }}
               >
                 <option value="">Text written here</option>
-                <For each={automation.savedReplies}>{(saved) => <option value={saved.id}>{saved.title}</option>}</For>
+                <For each={automation.savedReplies}>
+                  {(saved) => <option value={saved.id}>{saved.title}</option>}
+                </For>
               </select>
               <Show when={reply().savedReplyId === undefined}>
                 <textarea
@@ -144,16 +178,22 @@ export function ActionFields(props: ActionFieldsProps) {
                   required
                   rows="2"
                   maxLength={1600}
-                  placeholder="e.g. Thanks {{contact.firstName|there}}! We reply within one business day."
+                  placeholder="e.g. Thanks {{contact.firstName|there}}! We reply within a day."
                   value={reply().text ?? ''}
-                  onInput={(event) => props.onChange({ type: 'auto_reply', text: event.currentTarget.value })}
+                  onInput={(event) =>
+                    props.onChange({ type: 'auto_reply', text: event.currentTarget.value })
+                  }
                 />
               </Show>
             </span>
           )}
         </Match>
       </Switch>
-      <button type="button" class="button button-small button-ghost" onClick={() => props.onRemove()}>
+      <button
+        type="button"
+        class="button button-small button-ghost"
+        onClick={() => props.onRemove()}
+      >
         Remove<span class="sr-only"> action</span>
       </button>
     </fieldset>

@@ -38,7 +38,15 @@ export function BusinessHoursEditor(props: BusinessHoursEditorProps) {
     event.preventDefault();
     setError(null);
     const businessHours = days.flatMap((day, index) =>
-      day.open ? [{ day: dayNumber(index), start: day.start, end: day.end === '00:00' ? '24:00' : day.end }] : [],
+      day.open
+        ? [
+            {
+              day: dayNumber(index),
+              start: day.start,
+              end: day.end === '00:00' ? '24:00' : day.end,
+            },
+          ]
+        : [],
     );
     try {
       const { settings } = await saveSettings({ businessHours });

@@ -1,4 +1,4 @@
-import { For, Match, Switch } from 'solid-js';
+import { For, Match, Show, Switch } from 'solid-js';
 
 import type { RuleCondition } from '@shared/automation.js';
 
@@ -42,7 +42,8 @@ interface ConditionFieldsProps {
 /** One condition of a rule: its type, then the fields that type needs. */
 export function ConditionFields(props: ConditionFieldsProps) {
   const c = () => props.condition;
-  const patch = (change: Partial<RuleCondition>) => props.onChange({ ...c(), ...change } as RuleCondition);
+  const patch = (change: Partial<RuleCondition>) =>
+    props.onChange({ ...c(), ...change } as RuleCondition);
 
   return (
     <fieldset class="rule-part">
@@ -53,9 +54,13 @@ export function ConditionFields(props: ConditionFieldsProps) {
       <select
         id={`${props.id}-type`}
         value={c().type}
-        onChange={(event) => props.onChange(newCondition(event.currentTarget.value as ConditionType))}
+        onChange={(event) =>
+          props.onChange(newCondition(event.currentTarget.value as ConditionType))
+        }
       >
-        <For each={Object.entries(TYPE_LABELS)}>{([value, label]) => <option value={value}>{label}</option>}</For>
+        <For each={Object.entries(TYPE_LABELS)}>
+          {([value, label]) => <option value={value}>{label}</option>}
+        </For>
       </select>
       <Switch>
         <Match when={c().type === 'text' && (c() as Extract<RuleCondition, { type: 'text' }>)}>
@@ -79,7 +84,12 @@ export function ConditionFields(props: ConditionFieldsProps) {
             </>
           )}
         </Match>
-        <Match when={c().type === 'office_number' && (c() as Extract<RuleCondition, { type: 'office_number' }>)}>
+        <Match
+          when={
+            c().type === 'office_number' &&
+            (c() as Extract<RuleCondition, { type: 'office_number' }>)
+          }
+        >
           {(number) => (
             <span class="rule-checks" role="group" aria-label="Office numbers">
               <For each={directory.numbers}>
@@ -103,7 +113,12 @@ export function ConditionFields(props: ConditionFieldsProps) {
             </span>
           )}
         </Match>
-        <Match when={c().type === 'contact_field' && (c() as Extract<RuleCondition, { type: 'contact_field' }>)}>
+        <Match
+          when={
+            c().type === 'contact_field' &&
+            (c() as Extract<RuleCondition, { type: 'contact_field' }>)
+          }
+        >
           {(field) => (
             <>
               <select
@@ -147,13 +162,18 @@ export function ConditionFields(props: ConditionFieldsProps) {
                 <option value="has">thread has</option>
                 <option value="lacks">thread lacks</option>
               </select>
-              <select
-                aria-label="Tag"
-                value={tag().tagId}
-                onChange={(event) => patch({ tagId: Number(event.currentTarget.value) })}
+              <Show
+                when={automation.tags.length > 0}
+                fallback={<span class="field-hint">Add a tag under Settings → Tags first.</span>}
               >
-                <For each={automation.tags}>{(t) => <option value={t.id}>{t.name}</option>}</For>
-              </select>
+                <select
+                  aria-label="Tag"
+                  value={tag().tagId}
+                  onChange={(event) => patch({ tagId: Number(event.currentTarget.value) })}
+                >
+                  <For each={automation.tags}>{(t) => <option value={t.id}>{t.name}</option>}</For>
+                </select>
+              </Show>
             </>
           )}
         </Match>
@@ -170,7 +190,11 @@ export function ConditionFields(props: ConditionFieldsProps) {
           )}
         </Match>
       </Switch>
-      <button type="button" class="button button-small button-ghost" onClick={() => props.onRemove()}>
+      <button
+        type="button"
+        class="button button-small button-ghost"
+        onClick={() => props.onRemove()}
+      >
         Remove<span class="sr-only"> condition</span>
       </button>
     </fieldset>

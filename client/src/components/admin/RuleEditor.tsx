@@ -5,6 +5,7 @@ import type { RuleDto } from '@shared/automation.js';
 
 import { errorMessage } from '../../lib/api.js';
 import { createRule, type RuleInput, updateRule } from '../../lib/automation-api.js';
+import { automation } from '../../stores/automation.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { ActionFields, newAction } from './ActionFields.jsx';
 import { ConditionFields, newCondition } from './ConditionFields.jsx';
@@ -23,7 +24,7 @@ const blank = (): RuleInput => ({
   enabled: true,
   match: 'all',
   conditions: [],
-  actions: [newAction('add_tag')],
+  actions: [newAction(automation.tags.length > 0 ? 'add_tag' : 'assign')],
 });
 
 /** Writes one rule: name, all-of / any-of conditions, and the actions it takes. */
@@ -100,20 +101,30 @@ export function RuleEditor(props: RuleEditorProps) {
           <option value="all">all of these are true</option>
           <option value="any">any of these is true</option>
         </select>
-        <For each={draft.conditions} fallback={<p class="field-hint">No conditions: every such text.</p>}>
+        <For
+          each={draft.conditions}
+          fallback={<p class="field-hint">No conditions: every such text.</p>}
+        >
           {(condition, index) => (
             <ConditionFields
               id={`${key}-condition-${index()}`}
               condition={condition}
               onChange={(next) => setDraft('conditions', index(), reconcile(next))}
-              onRemove={() => setDraft('conditions', (list) => list.filter((_, i) => i !== index()))}
+              onRemove={() =>
+                setDraft('conditions', (list) => list.filter((_, i) => i !== index()))
+              }
             />
           )}
         </For>
         <button
           type="button"
           class="button button-small"
-          onClick={() => setDraft('conditions', produce((list) => void list.push(newCondition('text'))))}
+          onClick={() =>
+            setDraft(
+              'conditions',
+              produce((list) => void list.push(newCondition('text'))),
+            )
+          }
         >
           Add condition
         </button>
@@ -134,7 +145,12 @@ export function RuleEditor(props: RuleEditorProps) {
         <button
           type="button"
           class="button button-small"
-          onClick={() => setDraft('actions', produce((list) => void list.push(newAction('assign'))))}
+          onClick={() =>
+            setDraft(
+              'actions',
+              produce((list) => void list.push(newAction('assign'))),
+            )
+          }
         >
           Add action
         </button>
@@ -146,7 +162,11 @@ export function RuleEditor(props: RuleEditorProps) {
             Cancel
           </button>
         </Show>
-        <button type="submit" class="button button-primary" disabled={busy() || draft.actions.length === 0}>
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={busy() || draft.actions.length === 0}
+        >
           {busy() ? 'Saving…' : props.rule ? 'Save rule' : 'Add rule'}
         </button>
       </div>

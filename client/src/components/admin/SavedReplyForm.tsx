@@ -109,7 +109,11 @@ export function SavedReplyForm(props: SavedReplyFormProps) {
         <div class="field-buttons" id={`${key}-fields`} role="group" aria-label="Insert a field">
           <For each={TEMPLATE_FIELDS}>
             {(field) => (
-              <button type="button" class="button button-small" onClick={() => insertField(field.key)}>
+              <button
+                type="button"
+                class="button button-small"
+                onClick={() => insertField(field.key)}
+              >
                 {field.label}
               </button>
             )}

@@ -55,7 +55,12 @@ export function TagRow(props: { tag: TagDto }) {
             <label class="sr-only" for={inputId}>
               New name for {props.tag.name}
             </label>
-            <input id={inputId} maxLength={40} value={name()} onInput={(e) => setName(e.currentTarget.value)} />
+            <input
+              id={inputId}
+              maxLength={40}
+              value={name()}
+              onInput={(e) => setName(e.currentTarget.value)}
+            />
             <button type="submit" class="button button-primary button-small">
               Save
             </button>
@@ -95,7 +100,11 @@ export function TagRow(props: { tag: TagDto }) {
         >
           Rename<span class="sr-only"> {props.tag.name}</span>
         </button>
-        <button type="button" class="button button-small button-danger" onClick={() => void handleDelete()}>
+        <button
+          type="button"
+          class="button button-small button-danger"
+          onClick={() => void handleDelete()}
+        >
           Delete<span class="sr-only"> {props.tag.name}</span>
         </button>
       </td>

@@ -11,7 +11,7 @@ export function TagFilter() {
 
   return (
     <Show when={automation.tags.length > 0 || inbox.filter.tag}>
-      <label class="inline-field">
+      <label class="inline-field tag-filter">
         <span class="sr-only">Tag</span>
         <select
           value={inbox.filter.tag}

@@ -28,10 +28,7 @@ const ADMIN_ITEMS: NavItem[] = [
   { href: '/admin/users', label: 'Users', shown: isAdmin },
   { href: '/admin/teams', label: 'Teams', shown: isAdmin },
   { href: '/admin/numbers', label: 'Numbers', shown: isAdmin },
-  { href: '/admin/sms', label: 'SMS', shown: isAdmin },
-  { href: '/admin/tags', label: 'Tags', shown: isAdmin },
-  { href: '/admin/rules', label: 'Rules', shown: isAdmin },
-  { href: '/admin/assistant', label: 'Assistant', shown: isAdmin },
+  { href: '/settings/sms', label: 'Settings', prefix: '/settings', shown: isAdmin },
 ];
 
 function isCurrent(item: NavItem, path: string): boolean {

@@ -38,7 +38,12 @@ const CHOICES: Choice[] = [
   { label: 'Improve', action: 'improve', needsText: true },
   { label: 'Fix spelling & grammar', action: 'fix', needsText: true },
   { label: 'Shorten', action: 'shorten', needsText: true },
-  { label: 'Fit in one SMS segment', action: 'shorten', input: { oneSegment: true }, needsText: true },
+  {
+    label: 'Fit in one SMS segment',
+    action: 'shorten',
+    input: { oneSegment: true },
+    needsText: true,
+  },
   { label: 'Expand', action: 'expand', needsText: true },
   ...ASSISTANT_TONES.map((tone) => ({
     label: TONE_LABELS[tone],
@@ -58,7 +63,8 @@ export function AssistantMenu(props: AssistantMenuProps) {
   let toggle: HTMLButtonElement | undefined;
   let panel: HTMLDivElement | undefined;
 
-  const available = (action: AssistantAction) => automation.assistant?.actions.includes(action) ?? false;
+  const available = (action: AssistantAction) =>
+    automation.assistant?.actions.includes(action) ?? false;
   const hasText = () => props.text.trim().length > 0;
 
   const close = () => {
@@ -79,7 +85,11 @@ export function AssistantMenu(props: AssistantMenuProps) {
     if (open()) void loadAssistant().catch((failure) => setError(errorMessage(failure)));
   };
 
-  const run = async (label: string, action: AssistantAction, input: Partial<AssistantInput> = {}) => {
+  const run = async (
+    label: string,
+    action: AssistantAction,
+    input: Partial<AssistantInput> = {},
+  ) => {
     setBusy(label);
     setError(null);
     try {
@@ -155,7 +165,9 @@ export function AssistantMenu(props: AssistantMenuProps) {
                 value={language()}
                 onChange={(event) => setLanguage(event.currentTarget.value)}
               >
-                <For each={ASSISTANT_LANGUAGES}>{(name) => <option value={name}>{name}</option>}</For>
+                <For each={ASSISTANT_LANGUAGES}>
+                  {(name) => <option value={name}>{name}</option>}
+                </For>
               </select>
               <button
                 type="button"

@@ -1,18 +1,25 @@
 import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
 
-import type { ContactDto, ConversationDto } from '@shared/dto.js';
+import type { ContactDto, ConversationDto, MessageDto } from '@shared/dto.js';
 import { countSms, MAX_MESSAGE_LENGTH, replaceLookAlikes } from '@shared/sms.js';
 
-import { errorMessage, type UploadAnswer } from '../../lib/api.js';
+import { ApiError, errorMessage, type UploadAnswer } from '../../lib/api.js';
 import { startTyping, stopTyping } from '../../lib/socket.js';
 import { findNumber } from '../../stores/directory.store.js';
-import { clearDraft, draftOf, saveDraft } from '../../stores/drafts.store.js';
-import { threadMessages } from '../../stores/messages.store.js';
+import {
+  clearDraft,
+  draftOf,
+  draftStartedAfter,
+  markDraftStart,
+  saveDraft,
+} from '../../stores/drafts.store.js';
+import { threadMessages, upsertMessage } from '../../stores/messages.store.js';
 import { currentUser } from '../../stores/session.store.js';
 import { sendReply } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { SmsMeter } from '../common/SmsMeter.jsx';
 import { AttachmentPicker } from './AttachmentPicker.jsx';
+import { HeldSend } from './HeldSend.jsx';
 import { ComposerTools } from './ComposerTools.jsx';
 import { SavedReplyPicker } from './SavedReplyPicker.jsx';
 import { TemplatePreview } from './TemplatePreview.jsx';
@@ -33,6 +40,7 @@ export function Composer(props: ComposerProps) {
   const [sending, setSending] = createSignal(false);
   const [files, setFiles] = createSignal<UploadAnswer[]>([]);
   const [fieldsBlocked, setFieldsBlocked] = createSignal<string | null>(null);
+  const [held, setHeld] = createSignal<MessageDto[] | null>(null);
   const count = createMemo(() => countSms(text()));
   const optedOut = () => Boolean(props.contact?.smsUnsubscribedAt);
   const firstText = () =>
@@ -49,9 +57,16 @@ export function Composer(props: ComposerProps) {
   let pickerKeys: ((event: KeyboardEvent) => boolean) | undefined;
   const previewTarget = { conversationId: id };
 
+  /** The newest message on screen: a draft begun now has seen everything up to it. */
+  const newestSeen = (): number => {
+    const ids = threadMessages(id).map((message) => message.id);
+    return Math.max(props.conversation.lastMessageId ?? 0, ...ids);
+  };
+
   const setDraft = (value: string) => {
     setText(value);
     saveDraft(id, value);
+    if (value.trim()) markDraftStart(id, newestSeen());
   };
 
   /** A saved reply or an assistant suggestion replaces the draft; the caret goes after it. */
@@ -72,7 +87,15 @@ export function Composer(props: ComposerProps) {
     idleTimer = window.setTimeout(() => stopTyping(id), TYPING_IDLE_MS);
   };
 
-  const send = async () => {
+  /** The collision guard holds a send when the thread moved on; `force` sends anyway. */
+  const holdFor = (failure: ApiError) => {
+    const newer = (failure.details as { messages?: MessageDto[] } | undefined)?.messages ?? [];
+    for (const message of newer) upsertMessage(message);
+    setHeld(newer);
+    markDraftStart(id, Math.max(newestSeen(), ...newer.map((message) => message.id)), true);
+  };
+
+  const send = async (force = false) => {
     if (!canSend()) return;
     setSending(true);
     setError(null);
@@ -81,14 +104,17 @@ export function Composer(props: ComposerProps) {
         id,
         text(),
         files().map((file) => file.attachment.id),
+        { draftStartedAfter: draftStartedAfter(id), ...(force ? { force } : {}) },
       );
       clearDraft(id);
       setText('');
       setFiles([]);
+      setHeld(null);
       window.clearTimeout(idleTimer);
       stopTyping(id);
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (failure instanceof ApiError && failure.code === 'newer_messages') holdFor(failure);
+      else setError(errorMessage(failure));
     } finally {
       setSending(false);
       input?.focus();
@@ -154,6 +180,20 @@ export function Composer(props: ComposerProps) {
         <Alert>
           {error()} <span class="muted">Your draft is still here.</span>
         </Alert>
+      </Show>
+      <Show when={held()}>
+        {(messages) => (
+          <HeldSend
+            messages={messages()}
+            studentName={firstName()}
+            sending={sending()}
+            onSendAnyway={() => void send(true)}
+            onEdit={() => {
+              setHeld(null);
+              input?.focus();
+            }}
+          />
+        )}
       </Show>
       <Show when={optedOut()}>
         <p class="composer-blocked" data-testid="composer-opted-out">

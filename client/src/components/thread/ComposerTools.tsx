@@ -9,7 +9,7 @@ interface ComposerToolsProps {
   onText: (text: string, caret?: number) => void;
 }
 
-/** The composer's helpers: the saved-reply picker's button (same as typing `/`) and the assistant. */
+/** The composer's helpers: the saved-reply button (same as typing `/`) and the assistant. */
 export function ComposerTools(props: ComposerToolsProps) {
   const handleSavedReply = () => {
     const input = props.input();

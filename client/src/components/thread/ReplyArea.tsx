@@ -8,7 +8,10 @@ import { NoteComposer } from './NoteComposer.jsx';
 type Mode = 'reply' | 'note';
 
 /** The foot of a thread: a text to the student, or a private note for colleagues. */
-export function ReplyArea(props: { conversation: ConversationDto; contact: ContactDto | undefined }) {
+export function ReplyArea(props: {
+  conversation: ConversationDto;
+  contact: ContactDto | undefined;
+}) {
   const [mode, setMode] = createSignal<Mode>('reply');
 
   const option = (value: Mode, label: string) => (

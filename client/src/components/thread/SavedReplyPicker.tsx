@@ -54,7 +54,9 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
   const options = createMemo(() => {
     const current = slash();
     if (!current) return [];
-    return automation.savedReplies.filter((reply) => matches(reply, current.query)).slice(0, MAX_OPTIONS);
+    return automation.savedReplies
+      .filter((reply) => matches(reply, current.query))
+      .slice(0, MAX_OPTIONS);
   });
   const open = () => slash() !== null && dismissedAt() !== slash()?.start;
 
@@ -70,7 +72,8 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
           setSlash(found);
           setActive(0);
           if (!found) setDismissedAt(null);
-          if (found && !automation.savedRepliesLoaded) void loadSavedReplies().catch(() => undefined);
+          if (found && !automation.savedRepliesLoaded)
+            void loadSavedReplies().catch(() => undefined);
         });
       },
     ),
@@ -137,7 +140,12 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
   return (
     <Show when={open()}>
       <div class="saved-reply-picker">
-        <ul id={listId} class="combobox-list saved-reply-list" role="listbox" aria-label="Saved replies">
+        <ul
+          id={listId}
+          class="combobox-list saved-reply-list"
+          role="listbox"
+          aria-label="Saved replies"
+        >
           <For each={options()}>
             {(reply, index) => (
               <li
@@ -157,10 +165,7 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
           </For>
         </ul>
         <p class="saved-reply-status" role="status">
-          <Show
-            when={automation.savedRepliesLoaded}
-            fallback={<span>Loading saved replies…</span>}
-          >
+          <Show when={automation.savedRepliesLoaded} fallback={<span>Loading saved replies…</span>}>
             <Show when={options().length === 0}>
               <span>
                 {automation.savedReplies.length === 0

@@ -108,14 +108,20 @@ export function TagChips(props: { conversation: ConversationDto }) {
             onKeyDown={(event) => event.key === 'Escape' && setAdding(false)}
           />
           <datalist id={listId()}>
-            <For each={automation.tags.filter((tag) => !props.conversation.tags.includes(tag.name))}>
+            <For
+              each={automation.tags.filter((tag) => !props.conversation.tags.includes(tag.name))}
+            >
               {(tag) => <option value={tag.name} />}
             </For>
           </datalist>
           <button type="submit" class="button button-small" disabled={busy() || !name().trim()}>
             Add
           </button>
-          <button type="button" class="button button-small button-ghost" onClick={() => setAdding(false)}>
+          <button
+            type="button"
+            class="button button-small button-ghost"
+            onClick={() => setAdding(false)}
+          >
             Cancel
           </button>
         </form>

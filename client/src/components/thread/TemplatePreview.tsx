@@ -46,7 +46,9 @@ export function TemplatePreview(props: TemplatePreviewProps) {
             .then((answer) => {
               if (request !== latest) return;
               setPreview(answer);
-              props.onBlocked(answer.missing.length > 0 ? 'A field in your text has no value.' : null);
+              props.onBlocked(
+                answer.missing.length > 0 ? 'A field in your text has no value.' : null,
+              );
             })
             .catch(() => {
               if (request === latest) props.onBlocked(null);
