@@ -137,7 +137,11 @@ export async function createApp(options: AppOptions): Promise<App> {
   api.use(checkOrigin((origin, req) => ownOrigin(origin, req.get('host'))));
   api.use(loadSession(deps));
   api.use(setupRoutes(deps, () => setupToken));
-  api.use(authRoutes(deps, { onSessionEnded: (token) => realtime.disconnectSession(token) }, options.loginLimiter));
+  const sessionHooks = {
+    onSessionEnded: (token: string) => realtime.disconnectSession(token),
+    onUserSessionsEnded: (userId: number) => realtime.disconnectUser(userId),
+  };
+  api.use(authRoutes(deps, sessionHooks, options.loginLimiter));
   api.use(requireStaff);
   api.use(usersRoutes(deps, { onUserDisabled: (id) => realtime.disconnectUser(id) }));
   api.use(teamsRoutes(deps));

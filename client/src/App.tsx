@@ -7,7 +7,8 @@ import { currentPath, currentQuery, navigate } from './lib/router.js';
 import { SetupPage } from './pages/SetupPage.jsx';
 import { SignInPage } from './pages/SignInPage.jsx';
 import { loadDirectory } from './stores/directory.store.js';
-import { unreadCount } from './stores/inbox.store.js';
+import { formatCount } from './stores/counts.store.js';
+import { inboxUnread } from './stores/inbox.store.js';
 import { loadSession, session } from './stores/session.store.js';
 import { resetAll } from './stores/sync.js';
 
@@ -37,8 +38,8 @@ export function App() {
   );
 
   createEffect(() => {
-    const count = unreadCount();
-    document.title = count > 0 ? `(${count}) Switchboard` : 'Switchboard';
+    const count = inboxUnread();
+    document.title = count > 0 ? `(${formatCount(count)}) Switchboard` : 'Switchboard';
   });
 
   createEffect(() => {

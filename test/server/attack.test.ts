@@ -40,6 +40,10 @@ interface Ids {
   contactId: number;
   conversationId: number;
   messageId: number;
+  tagId: number;
+  savedReplyId: number;
+  botAnswerId: number;
+  ruleId: number;
 }
 
 interface RouteRow {
@@ -97,6 +101,7 @@ const ROUTES: RouteRow[] = [
     body: (ids) => ({ name: 'Transfers', memberIds: [ids.counselorId] }),
   },
   { route: 'PATCH /api/teams/:id', who: 'admin', body: (ids) => ({ name: 'Renamed', memberIds: [ids.adminId] }) },
+  { route: 'DELETE /api/teams/:id', who: 'admin' },
   { route: 'GET /api/numbers', who: 'staff' },
   {
     route: 'POST /api/numbers',
@@ -165,6 +170,45 @@ const ROUTES: RouteRow[] = [
     who: 'staff',
     body: () => ({ from: '+14155550100', to: '+12025550123', text: 'hi' }),
   },
+  { route: 'GET /api/saved-replies', who: 'staff' },
+  {
+    route: 'POST /api/saved-replies',
+    who: 'admin',
+    body: () => ({ title: 'Office hours', body: 'We are open nine to five.' }),
+  },
+  { route: 'PATCH /api/saved-replies/:id', who: 'admin', body: () => ({ title: 'Hours' }) },
+  { route: 'DELETE /api/saved-replies/:id', who: 'admin' },
+  {
+    route: 'POST /api/templates/preview',
+    who: 'staff',
+    body: (ids) => ({ template: 'Hi {{contact.firstName|there}}', conversationId: ids.conversationId }),
+  },
+  { route: 'GET /api/tags', who: 'staff' },
+  { route: 'POST /api/tags', who: 'staff', body: () => ({ name: 'Visit day', color: 'blue' }) },
+  { route: 'POST /api/conversations/:id/tags', who: 'staff', body: (ids) => ({ tagId: ids.tagId }) },
+  { route: 'DELETE /api/conversations/:id/tags/:tagId', who: 'staff' },
+  { route: 'PATCH /api/tags/:id', who: 'admin', body: () => ({ name: 'Renamed tag' }) },
+  { route: 'DELETE /api/tags/:id', who: 'admin' },
+  { route: 'POST /api/conversations/:id/notes', who: 'staff', body: () => ({ text: 'Called back' }) },
+  { route: 'GET /api/rules', who: 'staff' },
+  {
+    route: 'POST /api/rules',
+    who: 'admin',
+    body: () => ({ name: 'Close thanks', conditions: [], actions: [{ type: 'close' }] }),
+  },
+  { route: 'POST /api/rules/reorder', who: 'admin', body: (ids) => ({ ids: [ids.ruleId] }) },
+  { route: 'PATCH /api/rules/:id', who: 'admin', body: () => ({ name: 'Renamed rule', enabled: false }) },
+  { route: 'DELETE /api/rules/:id', who: 'admin' },
+  { route: 'GET /api/bot/answers', who: 'admin' },
+  {
+    route: 'POST /api/bot/answers',
+    who: 'admin',
+    body: () => ({ question: 'When are you open?', answer: 'Nine to five.', keywords: ['open'] }),
+  },
+  { route: 'PATCH /api/bot/answers/:id', who: 'admin', body: () => ({ answer: 'Nine to six.' }) },
+  { route: 'DELETE /api/bot/answers/:id', who: 'admin' },
+  { route: 'GET /api/assistant', who: 'staff' },
+  { route: 'POST /api/assistant/:action', who: 'staff', body: () => ({ text: 'Helo, see you tomorow' }) },
   { route: 'GET /api/board/', who: 'supervisor', badQueries: ['feedLimit=0', 'feedLimit=abc'] },
   { route: 'GET /api/notifications', who: 'staff', badQueries: ['limit=abc', 'before=-3'] },
 ];
@@ -195,9 +239,15 @@ function methodOf(row: RouteRow): string {
 }
 
 function pathOf(row: RouteRow, id?: string): string {
-  const path = row.route.split(' ')[1] as string;
+  const path = (row.route.split(' ')[1] as string)
+    .replace(':tagId', id ?? String(ids.tagId))
+    .replace(':action', id ?? 'fix');
   const of = (name: keyof Ids) => id ?? String(ids[name]);
   if (path.startsWith('/api/users/')) return path.replace(':id', of('counselorId'));
+  if (path.startsWith('/api/tags/')) return path.replace(':id', of('tagId'));
+  if (path.startsWith('/api/saved-replies/')) return path.replace(':id', of('savedReplyId'));
+  if (path.startsWith('/api/bot/answers/')) return path.replace(':id', of('botAnswerId'));
+  if (path.startsWith('/api/rules/')) return path.replace(':id', of('ruleId'));
   if (path.startsWith('/api/teams/')) return path.replace(':id', of('teamId'));
   if (path.startsWith('/api/numbers/')) return path.replace(':id', of('numberId'));
   if (path.startsWith('/api/contacts/')) return path.replace(':id', of('contactId'));
@@ -300,13 +350,39 @@ beforeAll(async () => {
     id: number;
     conversation_id: number;
   };
-  const team = h.db.sqlite
-    .prepare(`INSERT INTO teams (name, created_at, updated_at) VALUES ('Advising', ?, ?) RETURNING id`)
-    .get(new Date().toISOString(), new Date().toISOString()) as { id: number };
+  const now = new Date().toISOString();
+  const insert = (sql: string, ...params: unknown[]) =>
+    (h.db.sqlite.prepare(`${sql} RETURNING id`).get(...params) as { id: number }).id;
+  const teamId = insert(`INSERT INTO teams (name, created_at, updated_at) VALUES ('Advising', ?, ?)`, now, now);
+  const tagId = insert(`INSERT INTO tags (name, color, created_at) VALUES ('Transfer', 'green', ?)`, now);
+  h.db.sqlite
+    .prepare('INSERT INTO conversation_tags (conversation_id, tag_id, created_at) VALUES (?, ?, ?)')
+    .run(message.conversation_id, tagId, now);
+  const savedReplyId = insert(
+    `INSERT INTO saved_replies (title, body, created_at, updated_at) VALUES ('Hi', 'Hello!', ?, ?)`,
+    now,
+    now,
+  );
+  const botAnswerId = insert(
+    `INSERT INTO bot_answers (question, answer, keywords, created_at, updated_at)
+     VALUES ('Where?', 'Room 4', 'where', ?, ?)`,
+    now,
+    now,
+  );
+  const ruleId = insert(
+    `INSERT INTO rules (name, position, conditions, actions, created_at, updated_at)
+     VALUES ('Tag it', 0, '[]', '[{"type":"add_tag","tagId":${tagId}}]', ?, ?)`,
+    now,
+    now,
+  );
   ids = {
     adminId: admin.id,
     counselorId: counselor.id,
-    teamId: team.id,
+    teamId,
+    tagId,
+    savedReplyId,
+    botAnswerId,
+    ruleId,
     numberId: number.id,
     contactId: contact.id,
     conversationId: message.conversation_id,
@@ -351,7 +427,7 @@ describe('route table', () => {
 for (const row of ROUTES) {
   const method = methodOf(row);
   const isApi = row.route.includes(' /api/');
-  const hasId = row.route.includes(':id');
+  const hasId = /:(id|tagId|action)\b/.test(row.route);
 
   const refusedRoles =
     row.who === 'admin' ? ['counselor', 'supervisor'] : row.who === 'supervisor' ? ['counselor'] : [];
@@ -620,6 +696,7 @@ describe('POST /api/auth/login', () => {
     const make = factories(limited);
     await make.user({ name: 'Lena Limit', email: 'lena@example.edu' });
     await make.user({ name: 'Omar Other', email: 'omar@example.edu' });
+    await make.user({ name: 'Pia Phone', email: 'pia@example.edu' });
   });
 
   afterAll(async () => {
@@ -677,6 +754,29 @@ describe('POST /api/auth/login', () => {
       status: 429,
       code: 'too_many_attempts',
     });
+  });
+
+  it('ends every other session, and their sockets, when the password changes', async () => {
+    const laptop = await signIn(limited, 'pia@example.edu');
+    const phone = await signIn(limited, 'pia@example.edu');
+    const socket = connect(limited, phone.cookie);
+    await connected(socket);
+    const gone = new Promise<string>((resolve) => socket.once('disconnect', resolve));
+
+    const res = await fetch(`${limited.url}/api/me`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: laptop.cookie },
+      body: JSON.stringify({ password: 'a brand new passphrase', currentPassword: PASSWORD }),
+    });
+
+    expect(res.status).toBe(200);
+    expect(await gone).toBe('io server disconnect');
+    expect((await phone.get('/api/me')).status).toBe(401);
+    expect((await laptop.get('/api/me')).status).toBe(401);
+    const renewed = (res.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const me = await fetch(`${limited.url}/api/me`, { headers: { cookie: renewed } });
+    expect(me.status).toBe(200);
+    socket.disconnect();
   });
 
   it('rotates the session id at sign-in and ends the one sent along', async () => {

@@ -3,7 +3,10 @@ import { createStore, reconcile } from 'solid-js/store';
 
 import type { Assignee, ConversationDto, InboxConversationDto, MessageDto } from '@shared/dto.js';
 
+import type { SearchHighlight } from '@shared/search.js';
+
 import * as api from '../lib/api.js';
+import { counts, scheduleCounts } from './counts.store.js';
 import { currentUser } from './session.store.js';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
@@ -25,6 +28,8 @@ interface InboxState {
   /** The ids the current filter shows, in no particular order (rows sort by activity). */
   listIds: number[];
   filter: InboxFilter;
+  /** Where each row of the current search matched, its matches marked. */
+  highlights: Record<number, SearchHighlight>;
   loading: boolean;
   loadingMore: boolean;
   error: string | null;
@@ -35,6 +40,7 @@ const initialState = (): InboxState => ({
   byId: {},
   listIds: [],
   filter: { view: 'all', status: 'all', q: '', tag: '' },
+  highlights: {},
   loading: false,
   loadingMore: false,
   error: null,
@@ -58,6 +64,9 @@ export function inboxRows(): InboxConversationDto[] {
     .sort(newestFirst);
 }
 
+/** The unread number for the nav badge and the tab title: the server's count once loaded. */
+export const inboxUnread = (): number => (counts.loaded ? counts.unread : unreadCount());
+
 export const unreadCount = (): number =>
   Object.values(inbox.byId).filter((conversation) => conversation.unread).length;
 
@@ -74,6 +83,8 @@ export function putConversation(
 ): boolean {
   const current = inbox.byId[conversation.id];
   const fromDto = 'unread' in conversation ? conversation.unread : undefined;
+  // A search highlight belongs to one result list, not to the conversation.
+  if ('highlight' in conversation) conversation = withoutHighlight(conversation);
   const nextUnread = unread ?? fromDto ?? current?.unread ?? false;
 
   if (current && time(conversation.updatedAt) < time(current.updatedAt)) {
@@ -83,6 +94,21 @@ export function putConversation(
   setInbox('byId', conversation.id, reconcile({ ...conversation, unread: nextUnread }));
   return true;
 }
+
+function withoutHighlight(conversation: InboxConversationDto): InboxConversationDto {
+  const copy = { ...conversation };
+  delete copy.highlight;
+  return copy;
+}
+
+function highlightsOf(rows: InboxConversationDto[]): Record<number, SearchHighlight> {
+  const found: Record<number, SearchHighlight> = {};
+  for (const row of rows) if (row.highlight) found[row.id] = row.highlight;
+  return found;
+}
+
+/** Conversations events placed while a list request was out: its answer may predate them. */
+const placedDuringLoad = new Set<number>();
 
 function matchesView(conversation: ConversationDto): boolean {
   const { view, status } = inbox.filter;
@@ -118,6 +144,7 @@ function matchesSearch(conversation: ConversationDto): boolean {
 function placeInView(id: number): void {
   const conversation = inbox.byId[id];
   if (!conversation) return;
+  if (inbox.loading) placedDuringLoad.add(id);
   const listed = inbox.listIds.includes(id);
   const belongs = matchesView(conversation) && (listed || matchesSearch(conversation));
   if (belongs && !listed) setInbox('listIds', (ids) => [...ids, id]);
@@ -137,13 +164,20 @@ let latestRequest = 0;
 
 export async function loadInbox(): Promise<void> {
   const request = ++latestRequest;
+  placedDuringLoad.clear();
   setInbox({ loading: true, error: null });
   try {
     const { conversations, nextCursor } = await api.listConversations(toQuery(inbox.filter));
     if (request !== latestRequest) return;
     batch(() => {
       for (const conversation of conversations) putConversation(conversation);
-      setInbox({ listIds: conversations.map((conversation) => conversation.id) });
+      const ids = conversations.map((conversation) => conversation.id);
+      for (const id of placedDuringLoad) {
+        const known = inbox.byId[id];
+        if (known && !ids.includes(id) && matchesView(known) && matchesSearch(known)) ids.push(id);
+      }
+      placedDuringLoad.clear();
+      setInbox({ listIds: ids, highlights: highlightsOf(conversations) });
       setInbox({ nextCursor: nextCursor ?? null, loading: false });
     });
   } catch (error) {
@@ -163,6 +197,7 @@ export async function loadMoreInbox(): Promise<void> {
       for (const conversation of page.conversations) putConversation(conversation);
       const fresh = page.conversations.map((c) => c.id).filter((id) => !inbox.listIds.includes(id));
       setInbox('listIds', (ids) => [...ids, ...fresh]);
+      setInbox('highlights', highlightsOf(page.conversations));
       setInbox({ nextCursor: page.nextCursor ?? null });
     });
   } catch (error) {
@@ -269,7 +304,10 @@ export function renameContactInConversations(contactId: number, name: string): v
 /** Marks the thread read here at once and tells the server up to which message. */
 export function markConversationRead(id: number, messageId: number): void {
   if (inbox.byId[id]?.unread) setInbox('byId', id, 'unread', false);
-  void api.markRead(id, messageId).catch(() => undefined);
+  void api
+    .markRead(id, messageId)
+    .then(() => scheduleCounts())
+    .catch(() => undefined);
 }
 
 export function resetInbox(): void {

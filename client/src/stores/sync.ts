@@ -2,6 +2,7 @@ import { batch } from 'solid-js';
 
 import { board, loadBoard, resetBoard } from './board.store.js';
 import { resetContacts } from './contacts.store.js';
+import { loadCounts, resetCounts } from './counts.store.js';
 import { loadDirectory, resetDirectory } from './directory.store.js';
 import { loadInbox, resetInbox } from './inbox.store.js';
 import { loadedConversationIds, loadMessages, resetMessages } from './messages.store.js';
@@ -14,6 +15,7 @@ export async function refreshAll(): Promise<void> {
   await Promise.all([
     loadDirectory(),
     loadInbox(),
+    loadCounts(),
     openId === null ? undefined : reloadThread(openId),
     ...others.map((id) => loadMessages(id)),
     board.loaded ? loadBoard() : undefined,
@@ -24,6 +26,7 @@ export async function refreshAll(): Promise<void> {
 export function resetAll(): void {
   batch(() => {
     resetInbox();
+    resetCounts();
     resetMessages();
     resetThread();
     resetContacts();

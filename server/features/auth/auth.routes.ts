@@ -11,7 +11,7 @@ import { toUserDto } from '../users/user.presenter.js';
 import { requireStaff } from './auth.middleware.js';
 import { LoginLimiter } from './login-limiter.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from './password.js';
-import { createSession, deleteSession, SESSION_COOKIE } from './session.js';
+import { createSession, deleteSession, deleteUserSessions, SESSION_COOKIE } from './session.js';
 
 const loginBody = z.object({
   email: z.string().trim().toLowerCase().max(254),
@@ -31,6 +31,8 @@ const meBody = z
 export interface SessionHooks {
   /** Called when a session ends so its sockets can be closed. */
   onSessionEnded(token: string): void;
+  /** Called when every session of a user ended (a new password), to close all their sockets. */
+  onUserSessionsEnded?(userId: number): void;
 }
 
 export function setSessionCookie(deps: Deps, res: Response, token: string, expiresAt: Date) {
@@ -119,6 +121,13 @@ export function authRoutes(deps: Deps, hooks: SessionHooks, limiter = new LoginL
         .where(eq(users.id, user.id))
         .returning()
         .get();
+      if (body.password) {
+        // A new password signs out everywhere else: whoever knew the old one loses their session.
+        deleteUserSessions(deps, user.id);
+        hooks.onUserSessionsEnded?.(user.id);
+        const session = createSession(deps, user.id);
+        setSessionCookie(deps, res, session.token, session.expiresAt);
+      }
       res.json({ user: toUserDto(updated) });
     }),
   );

@@ -101,7 +101,7 @@ export class InboundService {
       }
 
       const thread = this.pickThread(sender, contactIds, number.id);
-      return this.store(tx, input, { thread, sender, numberId: number.id, keyword });
+      return this.store(tx, input, { thread, sender, numberId: number.id, keyword, contactIds });
     });
 
     if (outcome.stored) this.log.info({ messageId: outcome.messageId }, 'inbound text stored');
@@ -125,9 +125,15 @@ export class InboundService {
   private store(
     tx: Tx,
     input: InboundText,
-    context: { thread: ThreadCandidate; sender: string; numberId: number; keyword: ReturnType<typeof classifyKeyword> },
+    context: {
+      thread: ThreadCandidate;
+      sender: string;
+      numberId: number;
+      keyword: ReturnType<typeof classifyKeyword>;
+      contactIds: number[];
+    },
   ): InboundOutcome {
-    const { thread, sender, numberId, keyword } = context;
+    const { thread, sender, numberId, keyword, contactIds } = context;
     let id = thread.id;
     let opened = false;
 
@@ -154,7 +160,16 @@ export class InboundService {
     });
     if (!message) return { stored: false, reason: 'duplicate' };
 
-    this.applyKeyword(tx, { keyword, contactId: thread.contactId, conversationId: id, numberId, messageId: message.id });
+    this.applyKeyword(tx, {
+      keyword,
+      word: input.text.trim().replace(/\s+/g, ' ').toUpperCase().slice(0, 20),
+      contactId: thread.contactId,
+      // A STOP stops the phone: every contact who shares it is opted out (and back in on START).
+      sharing: contactIds,
+      conversationId: id,
+      numberId,
+      messageId: message.id,
+    });
 
     const created = thread.id === null;
     const stored: StoredInbound = {
@@ -171,15 +186,28 @@ export class InboundService {
 
   private applyKeyword(
     tx: Tx,
-    at: { keyword: ReturnType<typeof classifyKeyword>; contactId: number; conversationId: number; numberId: number; messageId: number },
+    at: {
+      keyword: ReturnType<typeof classifyKeyword>;
+      word: string;
+      contactId: number;
+      sharing: number[];
+      conversationId: number;
+      numberId: number;
+      messageId: number;
+    },
   ): void {
-    const change = { source: 'keyword' as const, keyword: at.keyword, numberId: at.numberId, messageId: at.messageId };
+    const change = {
+      source: 'keyword' as const,
+      keyword: at.word,
+      numberId: at.numberId,
+      messageId: at.messageId,
+    };
     switch (at.keyword) {
       case 'stop':
-        this.optOut.optOut(tx, at.contactId, change);
+        for (const contactId of at.sharing) this.optOut.optOut(tx, contactId, change);
         break;
       case 'start':
-        this.optOut.optIn(tx, at.contactId, change);
+        for (const contactId of at.sharing) this.optOut.optIn(tx, contactId, change);
         break;
       case 'possible_stop':
         if (this.statements.flag.run(nowIso(this.deps), at.conversationId).changes) {

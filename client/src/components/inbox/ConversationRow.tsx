@@ -5,8 +5,11 @@ import type { InboxConversationDto } from '@shared/dto.js';
 import { now } from '../../lib/clock.js';
 import { fullDateTime, relativeTime } from '../../lib/format.js';
 import { assigneeName } from '../../stores/directory.store.js';
+import { inbox } from '../../stores/inbox.store.js';
 import { Icon } from '../common/Icon.jsx';
 import { tagClass } from '../thread/TagChips.jsx';
+import { PresenceDots } from './PresenceDots.jsx';
+import { SearchMatch } from './SearchMatch.jsx';
 
 interface ConversationRowProps {
   conversation: InboxConversationDto;
@@ -16,6 +19,7 @@ interface ConversationRowProps {
 export function ConversationRow(props: ConversationRowProps) {
   const conversation = () => props.conversation;
   const closed = () => conversation().status === 'closed';
+  const match = () => (inbox.filter.q.trim() ? inbox.highlights[conversation().id] : undefined);
 
   return (
     <a
@@ -46,13 +50,21 @@ export function ConversationRow(props: ConversationRowProps) {
           </time>
         </span>
         <span class="row-contact">{conversation().contactName}</span>
-        <span class="row-preview">
-          <Show when={conversation().lastMessageDirection === 'outbound'}>
-            <span class="row-preview-prefix">Sent: </span>
-          </Show>
-          {conversation().lastMessagePreview || 'No messages yet'}
-        </span>
+        <Show
+          when={match()}
+          fallback={
+            <span class="row-preview">
+              <Show when={conversation().lastMessageDirection === 'outbound'}>
+                <span class="row-preview-prefix">Sent: </span>
+              </Show>
+              {conversation().lastMessagePreview || 'No messages yet'}
+            </span>
+          }
+        >
+          {(highlight) => <SearchMatch highlight={highlight()} />}
+        </Show>
         <span class="row-meta">
+          <PresenceDots conversationId={conversation().id} />
           <span class="chip" classList={{ 'chip-muted': conversation().assignee === null }}>
             <span class="sr-only">Assignee: </span>
             {assigneeName(conversation().assignee)}

@@ -1,7 +1,9 @@
-import { createMemo, For } from 'solid-js';
+import { createMemo, For, Show } from 'solid-js';
 
+import { counts, formatCount, isCappedView, viewTotal } from '../../stores/counts.store.js';
 import { directory } from '../../stores/directory.store.js';
 import { inbox, setInboxFilter } from '../../stores/inbox.store.js';
+import { currentUser } from '../../stores/session.store.js';
 
 interface Tab {
   view: string;
@@ -21,7 +23,9 @@ export const tabId = (view: string): string => `inbox-tab-${view.replace(':', '-
 export function InboxTabs() {
   const tabs = createMemo<Tab[]>(() => [
     ...FIXED_TABS,
-    ...directory.teams.map((team) => ({ view: `team:${team.id}`, label: team.name })),
+    ...directory.teams
+      .filter((team) => team.memberIds.includes(currentUser()?.id ?? -1))
+      .map((team) => ({ view: `team:${team.id}`, label: team.name })),
   ]);
   let list: HTMLDivElement | undefined;
 
@@ -64,6 +68,21 @@ export function InboxTabs() {
               onClick={() => select(tab.view)}
             >
               {tab.label}
+              <Show when={viewTotal(tab.view, inbox.filter.status)} keyed>
+                {(total) => (
+                  <span class="tab-count" data-testid="tab-count">
+                    {formatCount(total, isCappedView(tab.view))}
+                  </span>
+                )}
+              </Show>
+              <Show when={counts.views[tab.view]?.unread}>
+                {(unread) => (
+                  <span class="tab-unread" data-testid="tab-unread">
+                    {formatCount(unread())}
+                    <span class="sr-only"> unread</span>
+                  </span>
+                )}
+              </Show>
             </button>
           );
         }}

@@ -2,10 +2,12 @@ import { createSignal, For, Show } from 'solid-js';
 
 import { currentPath } from '../../lib/router.js';
 import { directory } from '../../stores/directory.store.js';
-import { unreadCount } from '../../stores/inbox.store.js';
+import { formatCount } from '../../stores/counts.store.js';
+import { inboxUnread } from '../../stores/inbox.store.js';
 import { isAdmin, isSupervisor, session, signOut } from '../../stores/session.store.js';
 import { Avatar } from '../common/Avatar.jsx';
 import { Icon } from '../common/Icon.jsx';
+import { NotificationToggle } from './NotificationToggle.jsx';
 
 interface NavItem {
   href: string;
@@ -52,9 +54,9 @@ export function TopBar() {
           aria-current={isCurrent(item, currentPath()) ? 'page' : undefined}
         >
           {item.label}{' '}
-          <Show when={item.href === '/' && unreadCount() > 0}>
+          <Show when={item.href === '/' && inboxUnread() > 0}>
             <span class="nav-count">
-              {unreadCount()}
+              {formatCount(inboxUnread())}
               <span class="sr-only"> unread</span>
             </span>
           </Show>
@@ -123,6 +125,7 @@ export function TopBar() {
             </>
           )}
         </Show>
+        <NotificationToggle />
         <button type="button" class="button button-ghost" onClick={() => void signOut()}>
           Sign out
         </button>
