@@ -59,14 +59,18 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `contact_phones_search_insert` AFTER INSERT ON `contact_phones` BEGIN
   UPDATE conversation_search
-    SET phones = (SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid)
+    SET phones = (
+      SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid
+    )
     WHERE rowid IN (SELECT id FROM conversations WHERE contact_id = new.contact_id);
 END;
 --> statement-breakpoint
 CREATE TRIGGER `contact_phones_search_update` AFTER UPDATE OF e164, contact_id ON `contact_phones`
 BEGIN
   UPDATE conversation_search
-    SET phones = (SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid)
+    SET phones = (
+      SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid
+    )
     WHERE rowid IN (
       SELECT id FROM conversations WHERE contact_id IN (old.contact_id, new.contact_id)
     );
@@ -74,7 +78,9 @@ END;
 --> statement-breakpoint
 CREATE TRIGGER `contact_phones_search_delete` AFTER DELETE ON `contact_phones` BEGIN
   UPDATE conversation_search
-    SET phones = (SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid)
+    SET phones = (
+      SELECT phones FROM conversation_search_source s WHERE s.id = conversation_search.rowid
+    )
     WHERE rowid IN (SELECT id FROM conversations WHERE contact_id = old.contact_id);
 END;
 --> statement-breakpoint

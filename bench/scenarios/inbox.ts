@@ -8,6 +8,7 @@
  * process. HTTP: the real server in a child process on 127.0.0.1 (pinned to core 0 when
  * `taskset` exists, this process to core 1), one signed-in counselor, sequential requests over a
  * kept-alive connection. Reports p50 / p99 in milliseconds and writes bench/results/inbox.json.
+ * `--cache-mb 64` gives the SQL side a bigger page cache than SQLite's 2 MB default.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,9 +17,13 @@ import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { openDatabase } from '../../server/db/database.js';
-import { ConversationPresenter } from '../../server/features/conversations/conversation.presenter.js';
+import { ConversationService } from '../../server/features/conversations/conversation.service.js';
 import { InboxCounts } from '../../server/features/conversations/inbox-counts.js';
-import { encodeCursor, InboxQueries, parseView } from '../../server/features/conversations/inbox.queries.js';
+import {
+  encodeCursor,
+  InboxQueries,
+  parseView,
+} from '../../server/features/conversations/inbox.queries.js';
 import { SearchService } from '../../server/features/search/search.service.js';
 import type { Deps } from '../../server/context.js';
 import { systemClock } from '../../server/lib/clock.js';
@@ -41,6 +46,8 @@ const { values } = parseArgs({
     iterations: { type: 'string', default: '400' },
     user: { type: 'string', default: '5' },
     out: { type: 'string', default: 'bench/results/inbox.json' },
+    // What a bigger SQLite page cache would give (SQL side only; the app keeps its default).
+    'cache-mb': { type: 'string' },
   },
 });
 const ITERATIONS = Number(values.iterations);
@@ -52,7 +59,9 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.max(0, index)] ?? 0;
 }
 
-async function time(run: () => unknown | Promise<unknown>): Promise<{ p50: number; p99: number; rows: number }> {
+async function time(
+  run: () => unknown | Promise<unknown>,
+): Promise<{ p50: number; p99: number; rows: number }> {
   let rows = 0;
   const count = (value: unknown) => {
     if (Array.isArray(value)) rows = value.length;
@@ -71,7 +80,7 @@ async function time(run: () => unknown | Promise<unknown>): Promise<{ p50: numbe
 
 /** The operations measured, as (name, SQL-side call, HTTP path). */
 function operations(deps: Deps, teamId: number, phone: string) {
-  const inbox = new InboxQueries(deps, new ConversationPresenter(deps));
+  const inbox = new InboxQueries(deps, new ConversationService(deps).presenter);
   const counts = new InboxCounts(deps);
   const search = new SearchService(deps);
   const page = (view: string, status: 'open' | null, cursor: { at: string; id: number } | null) =>
@@ -79,9 +88,14 @@ function operations(deps: Deps, teamId: number, phone: string) {
   const searched = (q: string) => {
     const found = search.find(q, 500);
     const rows = inbox.list({
-      view: { kind: 'all' }, status: null, cursor: null, limit: 50, userId: USER_ID, ids: found.ids,
+      view: { kind: 'all' },
+      status: null,
+      cursor: null,
+      limit: 50,
+      userId: USER_ID,
+      ids: found.ids,
     }).conversations;
-    found.highlights(rows.map((row) => row.id));
+    found.highlights(rows);
     return rows;
   };
 
@@ -104,7 +118,11 @@ function operations(deps: Deps, teamId: number, phone: string) {
       `/api/conversations?view=${view}&status=open`,
     ]);
   }
-  list.push(['deep page (row 5000, keyset)', () => page('all', null, cursor), `/api/conversations?cursor=${encoded}`]);
+  list.push([
+    'deep page (row 5000, keyset)',
+    () => page('all', null, cursor),
+    `/api/conversations?cursor=${encoded}`,
+  ]);
   list.push(['counts', () => counts.forUser(USER_ID).views, '/api/conversations/counts']);
   const searches: Array<[string, string]> = [
     ['search rare word', RARE_WORD],
@@ -143,7 +161,12 @@ function hasTaskset(): boolean {
 
 async function startServer(db: string, port: number, pin: boolean): Promise<ChildProcess> {
   const command = pin ? 'taskset' : process.execPath;
-  const args = [...(pin ? ['-c', '0', process.execPath] : []), '--import', 'tsx', 'server/index.ts'];
+  const args = [
+    ...(pin ? ['-c', '0', process.execPath] : []),
+    '--import',
+    'tsx',
+    'server/index.ts',
+  ];
   const child = spawn(command, args, {
     env: {
       PATH: process.env.PATH ?? '',
@@ -156,7 +179,10 @@ async function startServer(db: string, port: number, pin: boolean): Promise<Chil
   });
   const until = Date.now() + 30_000;
   while (Date.now() < until) {
-    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
@@ -177,7 +203,10 @@ async function signIn(base: string, email: string): Promise<string> {
 function table(rows: Row[]): string {
   const lines = ['| metric | layer | p50 ms | p99 ms | rows |', '| --- | --- | --- | --- | --- |'];
   for (const row of rows) {
-    lines.push(`| ${row.metric} | ${row.layer} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} | ${row.rows} |`);
+    lines.push(
+      `| ${row.metric} | ${row.layer} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} ` +
+        `| ${row.rows} |`,
+    );
   }
   return lines.join('\n');
 }
@@ -186,8 +215,14 @@ async function main(): Promise<void> {
   const pin = hasTaskset();
   if (pin) execFileSync('taskset', ['-p', '-c', '1', String(process.pid)], { stdio: 'ignore' });
   const db = openDatabase(values.db);
+  if (values['cache-mb']) db.sqlite.pragma(`cache_size = -${Number(values['cache-mb']) * 1024}`);
   const config = loadConfig({ DATABASE_PATH: values.db, LOG_LEVEL: 'silent' });
-  const deps = { config, db, clock: systemClock, logger: createLogger({ level: 'silent' }) } as Deps;
+  const deps = {
+    config,
+    db,
+    clock: systemClock,
+    logger: createLogger({ level: 'silent' }),
+  } as Deps;
   const sizes = db.sqlite
     .prepare<[], { conversations: number; messages: number; team: number }>(
       `SELECT (SELECT COUNT(*) FROM conversations) AS conversations,
@@ -223,7 +258,8 @@ async function main(): Promise<void> {
     db.close();
   }
 
-  const summary = { database: sizes, iterations: ITERATIONS, pinned: pin, rows };
+  const cacheMb = values['cache-mb'] ? Number(values['cache-mb']) : null;
+  const summary = { database: sizes, iterations: ITERATIONS, pinned: pin, cacheMb, rows };
   mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(values.out, `${JSON.stringify(summary, null, 2)}\n`);
   process.stdout.write(

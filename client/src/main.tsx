@@ -9,6 +9,7 @@ import './styles/shell.css';
 import './styles/inbox.css';
 import './styles/thread.css';
 import './styles/pages.css';
+import './styles/collaboration.css';
 import './styles/automation.css';
 
 startRouter();

@@ -607,9 +607,20 @@ describe('POST /api/uploads', () => {
     expect({ writes: writes(), files: mediaFiles() }).toEqual(before);
   });
 
-  it('stores a picture that is what it says', async () => {
-    const answer = await upload(png, 'image/png');
-    expect(answer.status).toBe(201);
+  it('stores a picture that is what it says, shown only to its uploader until it is sent', async () => {
+    const res = await fetch(`${h.url}/api/uploads`, {
+      method: 'POST',
+      headers: { cookie: cookies.counselor, 'content-type': 'image/png', 'x-file-name': 'a.png' },
+      body: new Uint8Array(png),
+    });
+    expect(res.status).toBe(201);
+    const { attachment } = (await res.json()) as { attachment: { url: string } };
+
+    const as = (cookie?: string) =>
+      fetch(`${h.url}${attachment.url}`, { headers: cookie ? { cookie } : {} }).then((r) => r.status);
+    expect(await as(cookies.counselor)).toBe(200);
+    expect(await as(cookies.supervisor)).toBe(404);
+    expect(await as()).toBe(404);
   });
 });
 

@@ -46,13 +46,18 @@ interface Seen {
 function everything(socket: ClientSocket): Seen[] {
   const seen: Seen[] = [];
   socket.onAny((event: string, payload: { seq?: number; message?: { text: string } }) => {
-    seen.push({ event, seq: payload?.seq, ...(payload?.message ? { text: payload.message.text } : {}) });
+    seen.push({
+      event,
+      seq: payload?.seq,
+      ...(payload?.message ? { text: payload.message.text } : {}),
+    });
   });
   return seen;
 }
 
 const headSeq = () =>
-  (h.db.sqlite.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null }).seq ?? 0;
+  (h.db.sqlite.prepare('SELECT MAX(seq) AS seq FROM events').get() as { seq: number | null }).seq ??
+  0;
 
 describe('socket catch-up with auth.lastSeq', () => {
   it('refuses a catch-up without a session', async () => {
@@ -62,7 +67,7 @@ describe('socket catch-up with auth.lastSeq', () => {
     expect(error.message).toBe('unauthorized');
   });
 
-  it('replays what a client missed across a server restart: those events, in order, once', async () => {
+  it('replays what a client missed across a restart: those events, in order, once', async () => {
     await postWebhook(h, 'inbound', inboundBody({ text: 'first' }));
     const lastSeq = headSeq();
 
@@ -140,8 +145,9 @@ describe('socket catch-up with auth.lastSeq', () => {
     expect(seen.filter((e) => e.text).map((e) => e.text)).toEqual(['while away']);
   });
 
-  it('tells a client whose events were pruned to refetch, with sync:reset and no replay', async () => {
-    for (const text of ['one', 'two', 'three']) await postWebhook(h, 'inbound', inboundBody({ text }));
+  it('tells a client whose events were pruned to refetch: sync:reset, no replay', async () => {
+    for (const text of ['one', 'two', 'three'])
+      await postWebhook(h, 'inbound', inboundBody({ text }));
     const head = headSeq();
     h.db.sqlite.prepare('DELETE FROM events WHERE seq < ?').run(head);
 

@@ -18,9 +18,13 @@ let conversationId: number;
 let firstTextId: number;
 
 const outboundCount = () =>
-  (h.db.sqlite.prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound'`).get() as {
-    n: number;
-  }).n;
+  (
+    h.db.sqlite
+      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound'`)
+      .get() as {
+      n: number;
+    }
+  ).n;
 
 beforeEach(async () => {
   h = await startHarness();
@@ -55,7 +59,7 @@ describe('POST /api/conversations/:id/messages with draftStartedAfter', () => {
     expect(res.status).toBe(401);
   });
 
-  it('holds a reply when the student texted after the draft began, and stores nothing', async () => {
+  it('holds a reply when the student texted after the draft began; stores nothing', async () => {
     await postWebhook(h, 'inbound', inboundBody({ text: 'Actually, never mind, found it!' }));
     const before = outboundCount();
 
@@ -79,7 +83,11 @@ describe('POST /api/conversations/:id/messages with draftStartedAfter', () => {
 
     expect(res.status).toBe(409);
     expect(res.body.error.details.messages).toEqual([
-      expect.objectContaining({ id: sent.body.message.id, direction: 'outbound', text: 'Hi Maya, yes it is.' }),
+      expect.objectContaining({
+        id: sent.body.message.id,
+        direction: 'outbound',
+        text: 'Hi Maya, yes it is.',
+      }),
     ]);
   });
 
@@ -93,8 +101,10 @@ describe('POST /api/conversations/:id/messages with draftStartedAfter', () => {
     expect(outboundCount()).toBe(1);
   });
 
-  it('sends when only the counselor’s own texts and activity came after the draft began', async () => {
-    expect((await reply(dana, { draftStartedAfter: firstTextId, text: 'One moment…' })).status).toBe(201);
+  it('sends when only the counselor’s own texts and activity came since the draft', async () => {
+    expect(
+      (await reply(dana, { draftStartedAfter: firstTextId, text: 'One moment…' })).status,
+    ).toBe(201);
     await dana.post(`/api/conversations/${conversationId}/close`);
 
     const res = await reply(dana, { draftStartedAfter: firstTextId });

@@ -25,7 +25,11 @@ let D: number;
 const PHONES = ['14155550100', '14155550111', '14155550122', '14155550133'];
 
 async function text(phoneIndex: number, body = 'Hello') {
-  const res = await postWebhook(h, 'inbound', inboundBody({ from: PHONES[phoneIndex], text: body }));
+  const res = await postWebhook(
+    h,
+    'inbound',
+    inboundBody({ from: PHONES[phoneIndex], text: body }),
+  );
   expect(res.status).toBe(200);
 }
 
@@ -37,12 +41,18 @@ beforeEach(async () => {
   dana = { ...(await signIn(h, a.email)), id: a.id };
   eli = { ...(await signIn(h, b.email)), id: b.id };
   make.number('+12025550123');
-  PHONES.forEach((phone, index) => make.contact({ firstName: `Student${index}`, phone: `+${phone}` }));
+  PHONES.forEach((phone, index) =>
+    make.contact({ firstName: `Student${index}`, phone: `+${phone}` }),
+  );
   const now = new Date().toISOString();
-  teamId = (h.db.sqlite
-    .prepare('INSERT INTO teams (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id')
-    .get('Financial aid', now, now) as { id: number }).id;
-  h.db.sqlite.prepare('INSERT INTO team_members (team_id, user_id) VALUES (?, ?)').run(teamId, a.id);
+  teamId = (
+    h.db.sqlite
+      .prepare('INSERT INTO teams (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id')
+      .get('Financial aid', now, now) as { id: number }
+  ).id;
+  h.db.sqlite
+    .prepare('INSERT INTO team_members (team_id, user_id) VALUES (?, ?)')
+    .run(teamId, a.id);
 
   for (let i = 0; i < PHONES.length; i += 1) await text(i);
   const listed = (await dana.get('/api/conversations')).body.conversations as Array<{ id: number }>;
@@ -72,7 +82,9 @@ async function ids(who: Staff, query = ''): Promise<number[]> {
 
 async function readAll(who: Staff, id: number) {
   const { lastMessageId } = (await who.get(`/api/conversations/${id}`)).body.conversation;
-  expect((await who.post(`/api/conversations/${id}/read`, { messageId: lastMessageId })).status).toBe(204);
+  expect(
+    (await who.post(`/api/conversations/${id}/read`, { messageId: lastMessageId })).status,
+  ).toBe(204);
 }
 
 describe('GET /api/conversations/counts', () => {
@@ -90,6 +102,23 @@ describe('GET /api/conversations/counts', () => {
     expect(mine[`team:${teamId}`]).toMatchObject({ open: 1, closed: 0 });
     expect(mine.participating).toMatchObject({ open: 1, closed: 0 });
     expect((await counts(eli)).mine).toMatchObject({ open: 0, closed: 0 });
+  });
+
+  it('recounts when a thread closes or is assigned, and when a team is added', async () => {
+    await counts(dana);
+
+    await dana.post(`/api/conversations/${D}/close`);
+    await dana.post(`/api/conversations/${A}/assign`, { assignee: null });
+    const now = new Date().toISOString();
+    const team = h.db.sqlite
+      .prepare('INSERT INTO teams (name, created_at, updated_at) VALUES (?, ?, ?) RETURNING id')
+      .get('Housing', now, now) as { id: number };
+    const after = await counts(dana);
+
+    expect(after.all).toMatchObject({ open: 2, closed: 2 });
+    expect(after.unassigned).toMatchObject({ open: 1, closed: 2 });
+    expect(after.mine).toMatchObject({ open: 0, closed: 0 });
+    expect(after[`team:${team.id}`]).toMatchObject({ open: 0, closed: 0 });
   });
 
   it('counts, per user, the open threads whose last student text they have not read', async () => {
@@ -173,8 +202,10 @@ describe('GET /api/conversations?cursor=', () => {
   function seed(count: number, participant: number | null) {
     const { sqlite } = h.db;
     const contact = sqlite
-      .prepare(`INSERT INTO contacts (first_name, last_name, created_at, updated_at)
-        VALUES ('Bulk', 'Student', ?, ?) RETURNING id`)
+      .prepare(
+        `INSERT INTO contacts (first_name, last_name, created_at, updated_at)
+        VALUES ('Bulk', 'Student', ?, ?) RETURNING id`,
+      )
       .get('2025-01-01T00:00:00.000Z', '2025-01-01T00:00:00.000Z') as { id: number };
     const thread = sqlite.prepare(
       `INSERT INTO conversations (name, status, contact_id, phone, number_id, last_message_at,
@@ -186,7 +217,14 @@ describe('GET /api/conversations?cursor=', () => {
     sqlite.transaction(() => {
       for (let i = 0; i < count; i += 1) {
         const at = `2025-01-0${1 + (i % 3)}T00:00:00.000Z`;
-        const { id } = thread.get(`Bulk ${i}`, contact.id, `+1202555${String(i).padStart(4, '0')}`, at, at, at) as {
+        const { id } = thread.get(
+          `Bulk ${i}`,
+          contact.id,
+          `+1202555${String(i).padStart(4, '0')}`,
+          at,
+          at,
+          at,
+        ) as {
           id: number;
         };
         if (participant !== null) join.run(id, participant, at);
@@ -211,11 +249,15 @@ describe('GET /api/conversations?cursor=', () => {
   }
 
   const expected = (where: string, ...params: unknown[]) =>
-    (h.db.sqlite
-      .prepare(`SELECT c.id FROM conversations c ${where} ORDER BY c.last_message_at DESC, c.id DESC`)
-      .all(...params) as Array<{ id: number }>).map((row) => row.id);
+    (
+      h.db.sqlite
+        .prepare(
+          `SELECT c.id FROM conversations c ${where} ORDER BY c.last_message_at DESC, c.id DESC`,
+        )
+        .all(...params) as Array<{ id: number }>
+    ).map((row) => row.id);
 
-  it('pages through a view without repeats or gaps, threads at the same instant included', async () => {
+  it('pages a view without repeats or gaps, threads at the same instant included', async () => {
     seed(20, null);
 
     expect(await everyPage(dana, 'view=all', 3)).toEqual(expected(''));
@@ -224,7 +266,7 @@ describe('GET /api/conversations?cursor=', () => {
     );
   });
 
-  it('pages the participating view the same for someone in a few threads or in very many', async () => {
+  it('pages participating the same for someone in a few threads or in very many', async () => {
     seed(30, eli.id);
     const few = await everyPage(eli, 'view=participating', 7);
     seed(1_100, eli.id);

@@ -42,7 +42,9 @@ beforeEach(async () => {
   make.contact({ firstName: 'Omar', lastName: 'Haddad', phone: '+14155550111' });
   await postWebhook(h, 'inbound', inboundBody({ text: 'Hi' }));
   await postWebhook(h, 'inbound', inboundBody({ from: '14155550111', text: 'Hello' }));
-  [A, B] = (await dana.get('/api/conversations')).body.conversations.map((c: { id: number }) => c.id);
+  [A, B] = (await dana.get('/api/conversations')).body.conversations.map(
+    (c: { id: number }) => c.id,
+  );
 });
 
 afterEach(async () => {
@@ -58,7 +60,10 @@ async function open(staff: Staff): Promise<ClientSocket> {
 }
 
 /** The latest list a socket was told for one conversation. */
-function latest(seen: Array<{ conversationId: number; viewers?: PresenceEntry[]; typers?: PresenceEntry[] }>, id: number) {
+function latest(
+  seen: Array<{ conversationId: number; viewers?: PresenceEntry[]; typers?: PresenceEntry[] }>,
+  id: number,
+) {
   const last = [...seen].reverse().find((update) => update.conversationId === id);
   return last?.viewers ?? last?.typers;
 }
@@ -169,7 +174,7 @@ describe('typing:start and typing:stop', () => {
     await waitFor(() => latest(seen, A)?.length === 0);
   });
 
-  it('keeps someone typing while they repeat typing:start, without telling everyone again', async () => {
+  it('keeps someone typing while they repeat typing:start, telling the others once', async () => {
     const observer = await open(eli);
     const seen = record(observer, 'typing:updated');
     const typist = await open(dana);

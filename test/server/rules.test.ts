@@ -386,6 +386,25 @@ describe('conversation rules on inbound texts', () => {
   });
 });
 
+describe('PUT /api/settings with business hours', () => {
+  it('refuses a request without a session', async () => {
+    expect((await anonymous('/api/settings', 'PUT', { businessHours: [] })).status).toBe(401);
+  });
+
+  it('keeps valid hours and refuses a slot that ends before it starts', async () => {
+    const saved = await admin.put('/api/settings', {
+      businessHours: [{ day: 1, start: '08:30', end: '16:00' }],
+    });
+    const refused = await admin.put('/api/settings', {
+      businessHours: [{ day: 2, start: '17:00', end: '09:00' }],
+    });
+
+    expect(saved.body.settings.businessHours).toEqual([{ day: 1, start: '08:30', end: '16:00' }]);
+    expect(refused.status).toBe(400);
+    expect((await dana.get('/api/settings')).body.settings.businessHours).toHaveLength(1);
+  });
+});
+
 describe('isWithinBusinessHours', () => {
   const weekdays = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' }));
 

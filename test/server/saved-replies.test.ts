@@ -283,3 +283,22 @@ describe('POST /api/conversations with template fields', () => {
     expect(await sentTexts(1)).toEqual(['Hi Noor, this is Dana Reyes from Student Services.']);
   });
 });
+
+describe('PUT /api/settings with fields in the help text', () => {
+  it('refuses a request without a session', async () => {
+    expect((await anonymous('/api/settings', 'PUT', { helpText: 'Hi' })).status).toBe(401);
+  });
+
+  it('refuses a contact field without a fallback, since HELP answers anyone', async () => {
+    const refused = await admin.put('/api/settings', {
+      helpText: 'Hi {{contact.firstName}}, reply STOP.',
+    });
+    const accepted = await admin.put('/api/settings', {
+      helpText: 'Hi {{contact.firstName|there}}, this is {{office.name}}. Reply STOP to opt out.',
+    });
+
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.message).toContain('fallback');
+    expect(accepted.status).toBe(200);
+  });
+});

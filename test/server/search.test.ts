@@ -30,7 +30,10 @@ afterEach(async () => {
 });
 
 /** A staff-started thread, so its name is not the contact's. */
-async function thread(name: string, contact: { firstName: string; lastName: string; phone: string }) {
+async function thread(
+  name: string,
+  contact: { firstName: string; lastName: string; phone: string },
+) {
   const { id: contactId } = make.contact(contact);
   const res = await dana.post('/api/conversations', { name, numberId, contactId, text: 'Hello!' });
   expect(res.status).toBe(201);
@@ -46,7 +49,10 @@ async function search(q: string, extra = '') {
   }>;
 }
 
-const marked = (text: string) => splitHighlight(text).filter((part) => part.match).map((p) => p.text);
+const marked = (text: string) =>
+  splitHighlight(text)
+    .filter((part) => part.match)
+    .map((p) => p.text);
 
 describe('GET /api/conversations?q=', () => {
   it('refuses a search without a session', async () => {
@@ -55,10 +61,18 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('finds a thread by a word of a message and marks the word in a snippet', async () => {
-    const maya = await thread('Deposit', { firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
+    const maya = await thread('Deposit', {
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
     await thread('Housing', { firstName: 'Omar', lastName: 'Haddad', phone: '+14155550111' });
     await postWebhook(h, 'inbound', inboundBody({ text: 'Is the deposit DEADLINE still May 1?' }));
-    await postWebhook(h, 'inbound', inboundBody({ from: '14155550111', text: 'Where is the housing form?' }));
+    await postWebhook(
+      h,
+      'inbound',
+      inboundBody({ from: '14155550111', text: 'Where is the housing form?' }),
+    );
 
     const found = await search('deadline');
 
@@ -68,7 +82,11 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('finds a thread by contact name, whatever the case and accents', async () => {
-    const sofia = await thread('Visit day', { firstName: 'Sofía', lastName: 'Núñez', phone: '+14155550100' });
+    const sofia = await thread('Visit day', {
+      firstName: 'Sofía',
+      lastName: 'Núñez',
+      phone: '+14155550100',
+    });
     await thread('Visit day', { firstName: 'Omar', lastName: 'Haddad', phone: '+14155550111' });
 
     const found = await search('sofia NUNEZ');
@@ -79,7 +97,11 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('matches the start of a name while it is being typed', async () => {
-    const id = await thread('Scholarship appeal', { firstName: 'Ana', lastName: 'Kim', phone: '+14155550100' });
+    const id = await thread('Scholarship appeal', {
+      firstName: 'Ana',
+      lastName: 'Kim',
+      phone: '+14155550100',
+    });
 
     const found = await search('schol');
 
@@ -89,11 +111,24 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('finds a thread by its phone number typed in any form', async () => {
-    const maya = await thread('Deposit', { firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
+    const maya = await thread('Deposit', {
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
     await thread('Housing', { firstName: 'Omar', lastName: 'Haddad', phone: '+16175550199' });
 
-    const forms = ['(415) 555-0100', '415.555.0100', '+1 415 555 0100', '1-415-555-0100',
-      '14155550100', '4155550100', '555-0100', '0100', '41555'];
+    const forms = [
+      '(415) 555-0100',
+      '415.555.0100',
+      '+1 415 555 0100',
+      '1-415-555-0100',
+      '14155550100',
+      '4155550100',
+      '555-0100',
+      '0100',
+      '41555',
+    ];
     for (const form of forms) {
       const found = await search(form);
       expect({ form, ids: found.map((c) => c.id) }).toEqual({ form, ids: [maya] });
@@ -101,9 +136,18 @@ describe('GET /api/conversations?q=', () => {
     }
   });
 
-  it('follows contact edits: a new name and a new number are found, the old name is not', async () => {
-    const { id: contactId } = make.contact({ firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
-    const created = await dana.post('/api/conversations', { name: 'Deposit', numberId, contactId, text: 'Hi' });
+  it('follows contact edits: a new name and number are found, the old name is not', async () => {
+    const { id: contactId } = make.contact({
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
+    const created = await dana.post('/api/conversations', {
+      name: 'Deposit',
+      numberId,
+      contactId,
+      text: 'Hi',
+    });
     const id = created.body.conversation.id;
 
     const edit = await dana.patch(`/api/contacts/${contactId}`, {
@@ -118,8 +162,16 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('keeps the view and status filters around a search', async () => {
-    const open = await thread('Deposit question', { firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
-    const closed = await thread('Deposit refund', { firstName: 'Omar', lastName: 'Haddad', phone: '+14155550111' });
+    const open = await thread('Deposit question', {
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
+    const closed = await thread('Deposit refund', {
+      firstName: 'Omar',
+      lastName: 'Haddad',
+      phone: '+14155550111',
+    });
     await dana.post(`/api/conversations/${closed}/close`);
 
     expect((await search('deposit')).map((c) => c.id).sort()).toEqual([open, closed].sort());
@@ -129,7 +181,11 @@ describe('GET /api/conversations?q=', () => {
   });
 
   it('does not search activity lines, only texts and notes', async () => {
-    const id = await thread('Deposit', { firstName: 'Maya', lastName: 'Lopez', phone: '+14155550100' });
+    const id = await thread('Deposit', {
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
     await dana.post(`/api/conversations/${id}/close`);
 
     expect(await search('closed')).toEqual([]);

@@ -49,7 +49,10 @@ function chime(): void {
   try {
     audio ??= new AudioContext();
     const start = audio.currentTime;
-    for (const [offset, frequency] of [[0, 880], [0.12, 1320]] as const) {
+    for (const [offset, frequency] of [
+      [0, 880],
+      [0.12, 1320],
+    ] as const) {
       const tone = audio.createOscillator();
       const gain = audio.createGain();
       tone.frequency.value = frequency;

@@ -6,7 +6,7 @@ import type { Assignee, ConversationDto, InboxConversationDto, MessageDto } from
 import type { SearchHighlight } from '@shared/search.js';
 
 import * as api from '../lib/api.js';
-import { counts, scheduleCounts } from './counts.store.js';
+import { counts, loadCounts } from './counts.store.js';
 import { currentUser } from './session.store.js';
 
 export type StatusFilter = 'open' | 'closed' | 'all';
@@ -306,7 +306,7 @@ export function markConversationRead(id: number, messageId: number): void {
   if (inbox.byId[id]?.unread) setInbox('byId', id, 'unread', false);
   void api
     .markRead(id, messageId)
-    .then(() => scheduleCounts())
+    .then(() => loadCounts())
     .catch(() => undefined);
 }
 

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { Router } from 'express';
 
+import { fillTemplate } from '@shared/template.js';
+
 import type { Deps } from '../../context.js';
 import { dropCounters, settings } from '../../db/schema.js';
 import { requireRole } from '../../lib/http.js';
@@ -14,7 +16,15 @@ const settingsSchema = z.object({
     .trim()
     .toUpperCase()
     .regex(/^[A-Z]{2}$/, 'a two-letter country code such as US'),
-  helpText: z.string().trim().min(1).max(600),
+  helpText: z
+    .string()
+    .trim()
+    .min(1)
+    .max(600)
+    .refine(
+      (text) => fillTemplate(text, { 'office.name': 'x', 'office.number': 'x' }).missing.length === 0,
+      'the help text goes to anyone: give each contact or user field a fallback ({{x|fallback}})',
+    ),
   timezone: z
     .string()
     .trim()

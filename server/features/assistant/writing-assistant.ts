@@ -85,8 +85,9 @@ export class WritingAssistant {
     }
 
     const text = await this.ask(request);
-    if (request.action === 'shorten' && request.oneSegment)
+    if (request.action === 'shorten' && request.oneSegment) {
       return this.fitOneSegment(request, text);
+    }
     return { text, segments: countSms(text).segments };
   }
 

@@ -66,11 +66,11 @@ export interface ConversationRouteDeps {
 
 /** Finds conversations for `q` and highlights the ones a page shows (features/search). */
 export interface ConversationSearch {
-  find(q: string, limit: number): {
-    ids: number[];
-    highlights(ids: number[]): Map<number, SearchHighlight>;
-  };
+  find(q: string, limit: number): { ids: number[]; highlights(rows: Listed[]): Highlights };
 }
+
+type Listed = { id: number; name: string; contactName: string };
+type Highlights = Map<number, SearchHighlight>;
 
 export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Router {
   const router = Router();
@@ -98,7 +98,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
     });
     if (!found) return void res.json(page);
 
-    const highlights = found.highlights(page.conversations.map((c) => c.id));
+    const highlights = found.highlights(page.conversations);
     const conversations = page.conversations.map((c) => ({ ...c, highlight: highlights.get(c.id) ?? null }));
     res.json({ ...page, conversations });
   });

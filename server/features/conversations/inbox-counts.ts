@@ -12,16 +12,20 @@ const UNREAD = `c.status = 'open' AND c.last_inbound_message_id IS NOT NULL
   AND c.last_inbound_message_id > COALESCE(r.last_read_message_id, 0)`;
 const READS = 'LEFT JOIN conversation_reads r ON r.user_id = ? AND r.conversation_id = c.id';
 const capped = (sql: string) => `SELECT COUNT(*) AS n FROM (${sql} LIMIT ${COUNT_CAP})`;
+const n = (row: { n: number } | undefined) => row?.n ?? 0;
 
 /**
  * The inbox tab counts: per view, open and closed threads and the open ones this user has not
  * read. Each number is its own small COUNT on the index that serves the view (PERFORMANCE.md:
  * separate counts beat one `COUNT … FILTER`). Open and closed are exact, from covering indexes
  * (all closed = every thread − open, which SQLite counts from the b-tree alone). Counts that
- * need a row lookup per thread — participating, unread — stop at {@link COUNT_CAP}, newest first.
+ * need a row lookup per thread — participating, unread — stop at {@link COUNT_CAP}, newest
+ * first. The counts that are the same for everyone (all, unassigned, teams) are kept until the
+ * event log moves: every change of a thread's status or assignee writes an event.
  */
 export class InboxCounts {
   private readonly statements;
+  private shared: { key: string; views: InboxViewCount[] } | null = null;
 
   constructor(deps: Deps) {
     const { sqlite } = deps.db;
@@ -49,36 +53,60 @@ export class InboxCounts {
           ${READS} WHERE p.user_id = ? AND ${UNREAD}`),
       ),
       teams: sqlite.prepare<[], { id: number }>('SELECT id FROM teams ORDER BY name, id'),
+      head: sqlite.prepare<[], { head: number | null }>('SELECT MAX(seq) AS head FROM events'),
     };
   }
 
   /** Every tab's counts for one user; `unread` is the all view's, for the badge and title. */
   forUser(userId: number): InboxCountsDto {
     const s = this.statements;
-    const n = (row: { n: number } | undefined) => row?.n ?? 0;
-    const byKey = (view: string, key: string): InboxViewCount => ({
-      view,
-      open: n(s.byKey.get(key, 'open')),
-      closed: n(s.byKey.get(key, 'closed')),
-      unread: n(s.unreadByKey.get(userId, key)),
+    const [all, unassigned, ...teams] = this.sharedCounts();
+    const withUnread = (view: InboxViewCount, key: string | null): InboxViewCount => ({
+      ...view,
+      unread: n(key === null ? s.unreadAll.get(userId) : s.unreadByKey.get(userId, key)),
     });
 
-    const open = n(s.open.get());
-    const all = { view: 'all', open, closed: n(s.total.get()) - open, unread: n(s.unreadAll.get(userId)) };
-    const participating: InboxViewCount = {
-      view: 'participating',
-      open: n(s.participating.get(userId, 'open')),
-      closed: n(s.participating.get(userId, 'closed')),
-      unread: n(s.unreadParticipating.get(userId, userId)),
-    };
+    const mine = `u:${userId}`;
     const views = [
-      all,
-      byKey('mine', `u:${userId}`),
-      byKey('unassigned', ''),
-      participating,
-      ...s.teams.all().map((team) => byKey(`team:${team.id}`, `t:${team.id}`)),
+      withUnread(all as InboxViewCount, null),
+      withUnread(this.byKey('mine', mine), mine),
+      withUnread(unassigned as InboxViewCount, ''),
+      {
+        view: 'participating',
+        open: n(s.participating.get(userId, 'open')),
+        closed: n(s.participating.get(userId, 'closed')),
+        unread: n(s.unreadParticipating.get(userId, userId)),
+      },
+      ...teams.map((team) => withUnread(team, `t:${team.view.slice('team:'.length)}`)),
     ];
-    return { views, unread: all.unread, cap: COUNT_CAP };
+    return { views, unread: views[0]?.unread ?? 0, cap: COUNT_CAP };
+  }
+
+  /** All, unassigned and each team, open and closed: recounted when the log or teams change. */
+  private sharedCounts(): InboxViewCount[] {
+    const s = this.statements;
+    const teams = s.teams.all();
+    const key = `${s.head.get()?.head ?? ''}|${teams.map((team) => team.id).join(',')}`;
+    if (this.shared?.key === key) return this.shared.views;
+
+    const open = n(s.open.get());
+    const views = [
+      { view: 'all', open, closed: n(s.total.get()) - open, unread: 0 },
+      this.byKey('unassigned', ''),
+      ...teams.map((team) => this.byKey(`team:${team.id}`, `t:${team.id}`)),
+    ];
+    this.shared = { key, views };
+    return views;
+  }
+
+  private byKey(view: string, key: string): InboxViewCount {
+    const { byKey } = this.statements;
+    return {
+      view,
+      open: n(byKey.get(key, 'open')),
+      closed: n(byKey.get(key, 'closed')),
+      unread: 0,
+    };
   }
 
   /** The SQL of every count, for the query-plan checks. */

@@ -1,3 +1,5 @@
+import type { Statement } from 'better-sqlite3';
+
 import type { InboxConversationDto } from '@shared/dto.js';
 
 import type { Deps } from '../../context.js';
@@ -56,6 +58,8 @@ const PARTICIPATES =
  */
 export class InboxQueries {
   private readonly participationCount;
+  /** Prepared list statements by SQL: a few dozen shapes (view × status × cursor × search). */
+  private readonly prepared = new Map<string, Statement<unknown[], Row>>();
 
   constructor(
     private readonly deps: Deps,
@@ -68,7 +72,7 @@ export class InboxQueries {
 
   list(query: InboxQuery): { conversations: InboxConversationDto[]; nextCursor: string | null } {
     const { sql, params } = this.build(query);
-    const rows = this.deps.db.sqlite.prepare<unknown[], Row>(sql).all(...params);
+    const rows = this.statement(sql).all(...params);
     const page = rows.slice(0, query.limit);
     const dtos = this.presenter.present(page);
     const conversations = dtos.map((dto, index) => {
@@ -89,6 +93,16 @@ export class InboxQueries {
   participatesWidely(userId: number): boolean {
     const crossover = PARTICIPATION_CROSSOVER;
     return (this.participationCount.get(userId, crossover)?.n ?? 0) >= crossover;
+  }
+
+  private statement(sql: string): Statement<unknown[], Row> {
+    let statement = this.prepared.get(sql);
+    if (!statement) {
+      if (this.prepared.size >= 200) this.prepared.clear();
+      statement = this.deps.db.sqlite.prepare<unknown[], Row>(sql);
+      this.prepared.set(sql, statement);
+    }
+    return statement;
   }
 
   /** The SQL of a list query; exported for the query-plan checks. */

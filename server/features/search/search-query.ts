@@ -1,4 +1,5 @@
 import { normalizePhone, toCarrier } from '@shared/phone.js';
+import { HIGHLIGHT_END, HIGHLIGHT_START } from '@shared/search.js';
 
 /** FTS5 MATCH expressions for one typed query; null where that table cannot match. */
 export interface SearchMatch {
@@ -8,6 +9,8 @@ export interface SearchMatch {
   messages: string | null;
   /** Digits to find among phone numbers, for a query that looks like one. */
   phoneDigits: string[];
+  /** The query's words, folded, for marking names; the last one matches as a prefix. */
+  words: string[];
 }
 
 const PHONE_LIKE = /^[\d\s+().\-]+$/;
@@ -17,7 +20,12 @@ const MAX_TOKENS = 8;
 
 /** Words as FTS5's unicode61 tokenizer sees them: runs of letters and digits. */
 function tokensOf(q: string): string[] {
-  return (q.normalize('NFKC').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, MAX_TOKENS);
+  return (
+    q
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{N}]+/gu) ?? []
+  ).slice(0, MAX_TOKENS);
 }
 
 // Tokens hold only letters and digits, so quoting them is enough to keep FTS5 syntax out.
@@ -27,7 +35,9 @@ function wordsMatch(tokens: string[], prefixLast: boolean): string {
   return tokens
     .map((token, index) => {
       const last = index === tokens.length - 1;
-      return last && prefixLast && token.length >= MIN_PREFIX_LENGTH ? `${quoted(token)}*` : quoted(token);
+      return last && prefixLast && token.length >= MIN_PREFIX_LENGTH
+        ? `${quoted(token)}*`
+        : quoted(token);
     })
     .join(' ');
 }
@@ -41,7 +51,7 @@ function wordsMatch(tokens: string[], prefixLast: boolean): string {
  */
 export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch {
   const tokens = tokensOf(q);
-  if (!tokens.length) return { conversations: null, messages: null, phoneDigits: [] };
+  if (!tokens.length) return { conversations: null, messages: null, phoneDigits: [], words: [] };
 
   const digits = q.replace(/\D/g, '');
   if (PHONE_LIKE.test(q) && digits.length >= MIN_PHONE_DIGITS) {
@@ -51,12 +61,46 @@ export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch
     const phones = forms.map((form) => (form === full ? quoted(form) : `${quoted(form)}*`));
     const phrase = quoted(tokens.join(' '));
     const messages = [...new Set([phrase, quoted(digits)])].join(' OR ');
-    return { conversations: `phones : (${phones.join(' OR ')})`, messages, phoneDigits: forms };
+    return {
+      conversations: `phones : (${phones.join(' OR ')})`,
+      messages,
+      phoneDigits: forms,
+      words: [],
+    };
   }
 
   return {
     conversations: `{name contact_name} : (${wordsMatch(tokens, true)})`,
     messages: wordsMatch(tokens, false),
     phoneDigits: [],
+    words: tokens.map(foldWord),
   };
+}
+
+/** A word as unicode61 with remove_diacritics compares it: lower case, accents off. */
+export function foldWord(word: string): string {
+  return word
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}
+
+/**
+ * Marks the words of `text` that the query's words match — whole, or the last query word as a
+ * prefix — the way the FTS5 tokenizer matched them; null when none does.
+ */
+export function markWords(text: string, words: string[]): string | null {
+  let marked = false;
+  const result = text.replace(/[\p{L}\p{N}]+/gu, (word) => {
+    const folded = foldWord(word);
+    const hit = words.some((want, index) => {
+      if (folded === want) return true;
+      const prefix = index === words.length - 1 && want.length >= MIN_PREFIX_LENGTH;
+      return prefix && folded.startsWith(want);
+    });
+    if (!hit) return word;
+    marked = true;
+    return `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
+  });
+  return marked ? result : null;
 }

@@ -6,7 +6,10 @@ import { viewersOf } from '../../stores/thread.store.js';
 /** Small initials of colleagues who have the thread open right now, for the inbox row. */
 export function PresenceDots(props: { conversationId: number }) {
   const viewers = () => viewersOf(props.conversationId);
-  const label = () => `Open now: ${viewers().map((viewer) => viewer.name).join(', ')}`;
+  const label = () =>
+    `Open now: ${viewers()
+      .map((viewer) => viewer.name)
+      .join(', ')}`;
 
   return (
     <Show when={viewers().length > 0}>

@@ -15,7 +15,10 @@ const LABELS: Record<SearchHighlight['field'], string> = {
 export function SearchMatch(props: { highlight: SearchHighlight }) {
   const text = () =>
     props.highlight.field === 'phone'
-      ? splitHighlight(props.highlight.text).map((part) => ({ ...part, text: formatPhone(part.text) }))
+      ? splitHighlight(props.highlight.text).map((part) => ({
+          ...part,
+          text: formatPhone(part.text),
+        }))
       : splitHighlight(props.highlight.text);
 
   return (
