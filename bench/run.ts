@@ -28,7 +28,7 @@ import {
 } from './floors/measure.js';
 import { benchConfig, type BenchConfig } from './lib/config.js';
 import { pinned, ROOT } from './lib/processes.js';
-import { markdown, misses, type Table } from './lib/report.js';
+import { markdown, misses, type Table, type TargetRow } from './lib/report.js';
 import { round } from './lib/stats.js';
 import { buildTables, type Figures, type InboxFigures } from './lib/targets.js';
 import { inboundScenario } from './scenarios/inbound.js';
@@ -52,7 +52,8 @@ function selectedParts(): Set<Part> {
   const only = list(values.only);
   const skip = new Set(list(values.skip));
   for (const name of [...only, ...skip]) {
-    if (!PARTS.includes(name as Part)) throw new Error(`unknown part ${name}; use ${PARTS.join(', ')}`);
+    if (!PARTS.includes(name as Part))
+      throw new Error(`unknown part ${name}; use ${PARTS.join(', ')}`);
   }
   const chosen = only.length ? only : [...PARTS];
   return new Set(['floors', ...chosen.filter((name) => !skip.has(name))] as Part[]);
@@ -68,7 +69,9 @@ async function inboxDatabase(size: { conversations: number; messages: number }):
   if (existsSync(path)) {
     const db = new BetterSqlite3(path, { readonly: true });
     const counts = db
-      .prepare('SELECT (SELECT COUNT(*) FROM conversations) AS c, (SELECT COUNT(*) FROM messages) AS m')
+      .prepare(
+        'SELECT (SELECT COUNT(*) FROM conversations) AS c, (SELECT COUNT(*) FROM messages) AS m',
+      )
       .get() as { c: number; m: number };
     db.close();
     if (counts.c === size.conversations && counts.m >= size.messages) return path;
@@ -91,7 +94,17 @@ function probeIds(path: string): { userId: number; teamId: number } {
 function inboxScenario(config: BenchConfig, db: string, out: string): InboxFigures['app'] {
   execFileSync(
     process.execPath,
-    ['--import', 'tsx', 'bench/scenarios/inbox.ts', '--db', db, '--iterations', String(config.inboxIterations), '--out', out],
+    [
+      '--import',
+      'tsx',
+      'bench/scenarios/inbox.ts',
+      '--db',
+      db,
+      '--iterations',
+      String(config.inboxIterations),
+      '--out',
+      out,
+    ],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] },
   );
   return (JSON.parse(readFileSync(out, 'utf8')) as { rows: InboxFigures['app'] }).rows;
@@ -102,12 +115,25 @@ async function main(): Promise<void> {
   const parts = selectedParts();
   const started = new Date();
   const pin = pinned();
-  const machine = { cpus: cpus().length, node: process.version, pinned: pin, loadBefore: loadavg().map((n) => round(n, 2)) };
-  log(`${config.smoke ? 'smoke' : 'full'} run: ${[...parts].join(', ')}; load ${machine.loadBefore.join(' ')}`);
-  const figures: Figures = { config, floors: { broadcast: {}, webhook: {}, http: [], connectAll: { times: [], rssMb: 0 }, sql: [] } };
+  const machine = {
+    cpus: cpus().length,
+    node: process.version,
+    pinned: pin,
+    loadBefore: loadavg().map((n) => round(n, 2)),
+  };
+  log(
+    `${config.smoke ? 'smoke' : 'full'} run: ${[...parts].join(', ')}; ` +
+      `load ${machine.loadBefore.join(' ')}`,
+  );
+  const figures: Figures = {
+    config,
+    floors: { broadcast: {}, webhook: {}, http: [], connectAll: { times: [], rssMb: 0 }, sql: [] },
+  };
 
   const needsDb = parts.has('inbox') || parts.has('memory') || parts.has('floors');
-  const databases = needsDb ? await Promise.all(config.inbox.map((size) => inboxDatabase(size))) : [];
+  const databases = needsDb
+    ? await Promise.all(config.inbox.map((size) => inboxDatabase(size)))
+    : [];
 
   for (const clients of config.watchers) {
     log(`floor: broadcast to ${clients}`);
@@ -154,17 +180,30 @@ async function main(): Promise<void> {
   }
   if (parts.has('memory') && databases.length) {
     log(`memory: ${config.storm} sockets on the largest database`);
-    figures.memory = await memoryScenario(databases[databases.length - 1] as string, config.storm, [RARE_WORD, COMMON_WORD]);
+    figures.memory = await memoryScenario(databases[databases.length - 1] as string, config.storm, [
+      RARE_WORD,
+      COMMON_WORD,
+    ]);
   }
   if (parts.has('inbox')) {
     figures.inbox = databases.map((path, index) => {
       log(`inbox: the app on ${path.replace(ROOT, '')}`);
       const size = config.inbox[index] as { conversations: number; messages: number };
-      return { size, app: inboxScenario(config, path, join(ROOT, 'bench/results', `inbox-${size.messages}.json`)) };
+      return {
+        size,
+        app: inboxScenario(
+          config,
+          path,
+          join(ROOT, 'bench/results', `inbox-${size.messages}.json`),
+        ),
+      };
     });
   }
 
-  const tables: Table[] = buildTables(figures, config.smoke ? 'npm run bench:smoke' : 'npm run bench');
+  const tables: Table[] = buildTables(
+    figures,
+    config.smoke ? 'npm run bench:smoke' : 'npm run bench',
+  );
   const report = {
     startedAt: started.toISOString(),
     finishedAt: new Date().toISOString(),
@@ -185,16 +224,25 @@ async function main(): Promise<void> {
   const missed = report.misses;
   process.stdout.write(
     missed.length
-      ? `Missed targets:\n${missed.map((m) => `- ${m.table}: ${m.row.metric} ${m.row.value} (${m.row.target})`).join('\n')}\n`
+      ? `Missed targets:\n${missed.map((m) => `- ${m.table}: ${missLine(m.row)}`).join('\n')}\n`
       : 'Every target met.\n',
   );
-  process.stdout.write(`Load average before ${machine.loadBefore.join(' ')}, after ${report.machine.loadAfter.join(' ')}\n`);
+  process.stdout.write(
+    `Load average before ${machine.loadBefore.join(' ')}, ` +
+      `after ${report.machine.loadAfter.join(' ')}\n`,
+  );
+}
+
+function missLine(row: TargetRow): string {
+  return `${row.metric} ${row.value} (${row.target})`;
 }
 
 main().then(
   () => process.exit(0),
   (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
     process.exit(1);
   },
 );

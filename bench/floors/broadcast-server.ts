@@ -37,11 +37,16 @@ process.on('message', (message: EmitRequest) => {
       total,
       warmup,
       onMeasureStart: () => (since = process.cpuUsage()),
-      send: (id) => io.emit('tick', { key: `${run}:${id}`, t: nowUs(), note: 'a small JSON event' }),
+      send: (id) =>
+        io.emit('tick', { key: `${run}:${id}`, t: nowUs(), note: 'a small JSON event' }),
     });
     await sleep(100);
     const cpu = process.cpuUsage(since);
-    process.send?.({ type: 'emit:done', cpuUs: cpu.user + cpu.system, sockets: io.engine.clientsCount });
+    process.send?.({
+      type: 'emit:done',
+      cpuUs: cpu.user + cpu.system,
+      sockets: io.engine.clientsCount,
+    });
   })();
 });
 

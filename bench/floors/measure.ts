@@ -6,29 +6,40 @@ import type { BenchConfig } from '../lib/config.js';
 import { deliveryRun, newStream, receiver, type DeliveryResult } from '../lib/delivery.js';
 import { DeliveryTracker, poster } from '../lib/load.js';
 import { startProcess } from '../lib/processes.js';
-import { connectWatchers } from '../lib/sockets.js';
+import { between, connectClients, connectWatchers } from '../lib/sockets.js';
 import { Latencies, nowUs, round, sleep } from '../lib/stats.js';
 import { signedInbound } from '../lib/app.js';
 
 export interface BroadcastFloor {
-  runs: Array<{ p50: number; p99: number; lost: number; duplicated: number; cpuPerDeliveryUs: number }>;
+  runs: Array<{
+    p50: number;
+    p99: number;
+    lost: number;
+    duplicated: number;
+    cpuPerDeliveryUs: number;
+  }>;
 }
 
 /** Bare Socket.IO: one small event to `clients` clients at `rate`/s, emit → last client. */
-export async function broadcastFloor(config: BenchConfig, clients: number, rate = 100): Promise<BroadcastFloor> {
+export async function broadcastFloor(
+  config: BenchConfig,
+  clients: number,
+  rate = 100,
+): Promise<BroadcastFloor> {
   const server = await startProcess('bench/floors/broadcast-server.ts');
   const stream = newStream();
-  const count = receiver(stream, (payload) => (payload as { key?: string }).key);
+  const keyOf = (text: string) => between(text, '"key":"', '"');
+  const count = receiver(stream, keyOf);
   const watchers = await connectWatchers({
     url: `http://127.0.0.1:${server.port}`,
     count: clients,
     readyEvent: 'connect',
     event: 'tick',
-    onEvent: (client, payload, at) => {
-      const { key, t } = payload as { key: string; t: number };
-      const index = Number(key.split(':')[1]);
-      if (stream.tracker && Number(key.split(':')[0]) === stream.run) stream.tracker.sent(index, t);
-      count(client, payload, at);
+    onEvent: (client, text, at) => {
+      const [run, index] = (keyOf(text) ?? '').split(':');
+      const emitted = Number(between(text, '"t":', ','));
+      if (stream.tracker && Number(run) === stream.run) stream.tracker.sent(Number(index), emitted);
+      count(client, text, at);
     },
   });
   const runs: BroadcastFloor['runs'] = [];
@@ -39,7 +50,13 @@ export async function broadcastFloor(config: BenchConfig, clients: number, rate 
       stream.run += 1;
       const tracker = new DeliveryTracker(total, clients, warmup);
       stream.tracker = tracker;
-      const done = await server.ask<{ cpuUs: number }>({ type: 'emit', run: stream.run, rate, total, warmup });
+      const done = await server.ask<{ cpuUs: number }>({
+        type: 'emit',
+        run: stream.run,
+        rate,
+        total,
+        warmup,
+      });
       await tracker.settle(total, 3_000);
       const result = tracker.result(total);
       stream.tracker = null;
@@ -72,16 +89,10 @@ export async function connectAllFloor(
   try {
     for (let rep = 0; rep < config.reps; rep++) {
       const started = nowUs();
-      const watchers = await connectWatchers({
-        url: `http://127.0.0.1:${server.port}`,
-        count: clients,
-        readyEvent: 'connect',
-        event: 'tick',
-        onEvent: () => {},
-      });
+      const sockets = await connectClients(`http://127.0.0.1:${server.port}`, clients);
       times.push(round((nowUs() - started) / 1000, 1));
       rssMb = Math.max(rssMb, round((await server.read()).rss / 1024 / 1024, 1));
-      watchers.close();
+      for (const socket of sockets) socket.disconnect();
       await sleep(500);
     }
   } finally {
@@ -106,7 +117,7 @@ export async function webhookFloor(config: BenchConfig, clients: number): Promis
     count: clients,
     readyEvent: 'connect',
     event: 'message',
-    onEvent: receiver(stream, (payload) => (payload as { id?: string }).id?.slice(6)),
+    onEvent: receiver(stream, (text) => between(text, '"id":"bench-', '"')),
   });
   const http = poster(base);
   const send = (_index: number, key: string) => {
@@ -155,13 +166,19 @@ export async function webhookFloor(config: BenchConfig, clients: number): Promis
 export async function climb(
   config: BenchConfig,
   run: (rate: number) => Promise<DeliveryResult>,
-): Promise<{ ladder: Array<{ rate: number; result: DeliveryResult; pass: boolean }>; sustained: number }> {
+): Promise<{
+  ladder: Array<{ rate: number; result: DeliveryResult; pass: boolean }>;
+  sustained: number;
+}> {
   const ladder: Array<{ rate: number; result: DeliveryResult; pass: boolean }> = [];
   let sustained = 0;
   for (const rate of config.ladder) {
     const result = await run(rate);
-    const refused = Object.entries(result.statuses).some(([status, n]) => status !== '200' && status !== '201' && n > 0);
-    const pass = result.p99 < 100 && result.lost === 0 && !refused && result.sentRate >= rate * 0.95;
+    const refused = Object.entries(result.statuses).some(
+      ([status, n]) => status !== '200' && status !== '201' && n > 0,
+    );
+    const pass =
+      result.p99 < 100 && result.lost === 0 && !refused && result.sentRate >= rate * 0.95;
     ladder.push({ rate, result, pass });
     if (!pass) break;
     sustained = rate;
@@ -171,7 +188,9 @@ export async function climb(
 }
 
 /** Bare Express 5 `express.json()` empty POST, closed loop over 10 connections. */
-export async function httpFloor(config: BenchConfig): Promise<Array<{ rps: number; p50: number; p99: number }>> {
+export async function httpFloor(
+  config: BenchConfig,
+): Promise<Array<{ rps: number; p50: number; p99: number }>> {
   const server = await startProcess('bench/floors/express-server.ts');
   const http = poster(`http://127.0.0.1:${server.port}`, 10);
   const runs: Array<{ rps: number; p50: number; p99: number }> = [];
@@ -190,7 +209,11 @@ export async function httpFloor(config: BenchConfig): Promise<Array<{ rps: numbe
       };
       await Promise.all(Array.from({ length: 10 }, worker));
       const summary = latency.summary();
-      runs.push({ rps: Math.round(summary.count / (config.measureMs / 1000)), p50: summary.p50, p99: summary.p99 });
+      runs.push({
+        rps: Math.round(summary.count / (config.measureMs / 1000)),
+        p50: summary.p50,
+        p99: summary.p99,
+      });
     }
   } finally {
     http.close();
@@ -212,7 +235,11 @@ export async function sqlFloors(
 ): Promise<SqlFloors> {
   const worker = await startProcess('bench/floors/sqlite.ts');
   try {
-    const insert = await worker.ask<SqlFloors['insert']>({ type: 'insert', db: db.copy, count: config.insertCommits });
+    const insert = await worker.ask<SqlFloors['insert']>({
+      type: 'insert',
+      db: db.copy,
+      count: config.insertCommits,
+    });
     const { floors } = await worker.ask<{ floors: SqlFloors['inbox'] }>({
       type: 'inbox',
       db: db.path,
@@ -221,7 +248,10 @@ export async function sqlFloors(
       teamId: db.teamId,
       words,
     });
-    return { insert: { count: insert.count, p50: insert.p50, p99: insert.p99, max: insert.max }, inbox: floors };
+    return {
+      insert: { count: insert.count, p50: insert.p50, p99: insert.p99, max: insert.max },
+      inbox: floors,
+    };
   } finally {
     await worker.stop();
   }

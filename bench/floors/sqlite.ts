@@ -49,7 +49,8 @@ function insertFloor(path: string, count: number) {
   );
   const touch = db.prepare<[string, number, string, number, string, number]>(
     `UPDATE conversations SET last_message_at = ?, last_message_id = ?, last_message_preview = ?,
-       last_message_direction = 'inbound', last_inbound_message_id = ?, updated_at = ? WHERE id = ?`,
+       last_message_direction = 'inbound', last_inbound_message_id = ?, updated_at = ?
+     WHERE id = ?`,
   );
   const write = db.transaction((i: number) => {
     const at = new Date().toISOString();
@@ -86,7 +87,12 @@ function inboxFloors(request: InboxRequest): Record<string, FloorTiming> {
     ['all', '', []],
     ['mine', 'WHERE c.assignee_key = ?', [`u:${userId}`]],
     ['unassigned', `WHERE c.assignee_key = ''`, []],
-    ['participating', 'WHERE p.user_id = ?', [userId], 'participants p JOIN conversations c ON c.id = p.conversation_id'],
+    [
+      'participating',
+      'WHERE p.user_id = ?',
+      [userId],
+      'participants p JOIN conversations c ON c.id = p.conversation_id',
+    ],
     [`team:${teamId}`, 'WHERE c.assignee_key = ?', [`t:${teamId}`]],
   ];
   for (const [view, where, params, from] of byView) {
@@ -101,15 +107,24 @@ function inboxFloors(request: InboxRequest): Record<string, FloorTiming> {
   }
 
   const cursor = db
-    .prepare('SELECT last_message_at AS at FROM conversations ORDER BY last_message_at DESC LIMIT 1 OFFSET 5000')
+    .prepare(
+      `SELECT last_message_at AS at FROM conversations
+       ORDER BY last_message_at DESC LIMIT 1 OFFSET 5000`,
+    )
     .get() as { at: string } | undefined;
   const deep = page('WHERE c.last_message_at < ?');
-  result['deep page (row 5000, keyset)'] = time(iterations, () => deep.all(userId, cursor?.at ?? ''));
+  result['deep page (row 5000, keyset)'] = time(iterations, () =>
+    deep.all(userId, cursor?.at ?? ''),
+  );
 
   const counts = [
     db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE status = 'open'`),
-    db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ? AND status = 'open'`),
-    db.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = '' AND status = 'open'`),
+    db.prepare(
+      `SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ? AND status = 'open'`,
+    ),
+    db.prepare(
+      `SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = '' AND status = 'open'`,
+    ),
   ] as const;
   result.counts = time(iterations, () => [
     counts[0].get(),

@@ -37,13 +37,18 @@ export function seedApp(dir: string, options: { staff: number; students: number 
 
   sqlite.transaction(() => {
     const number = sqlite
-      .prepare('INSERT INTO office_numbers (e164, label, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id')
+      .prepare(
+        `INSERT INTO office_numbers (e164, label, created_at, updated_at)
+         VALUES (?, ?, ?, ?) RETURNING id`,
+      )
       .get(OFFICE, 'Admissions', now, now) as { id: number };
     const user = sqlite.prepare(
       `INSERT INTO users (email, name, role, password_hash, created_at, updated_at)
        VALUES (?, ?, 'counselor', 'unused', ?, ?) RETURNING id`,
     );
-    const session = sqlite.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+    const session = sqlite.prepare(
+      'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+    );
     for (let i = 0; i < options.staff; i++) {
       const row = user.get(`staff${i}@example.edu`, `Staff ${i}`, now, now) as { id: number };
       const token = randomBytes(32).toString('base64url');
@@ -51,9 +56,12 @@ export function seedApp(dir: string, options: { staff: number; students: number 
       cookies.push(`sb_session=${token}`);
     }
     const contact = sqlite.prepare(
-      'INSERT INTO contacts (first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id',
+      `INSERT INTO contacts (first_name, last_name, created_at, updated_at)
+       VALUES (?, ?, ?, ?) RETURNING id`,
     );
-    const phone = sqlite.prepare('INSERT INTO contact_phones (contact_id, e164, mobile, position) VALUES (?, ?, 1, 0)');
+    const phone = sqlite.prepare(
+      'INSERT INTO contact_phones (contact_id, e164, mobile, position) VALUES (?, ?, 1, 0)',
+    );
     const thread = sqlite.prepare(
       `INSERT INTO conversations (name, status, contact_id, phone, number_id, last_message_at,
          created_at, updated_at) VALUES (?, 'open', ?, ?, ?, ?, ?, ?) RETURNING id`,
@@ -62,7 +70,9 @@ export function seedApp(dir: string, options: { staff: number; students: number 
       const e164 = `+1415${String(2000000 + i)}`;
       const row = contact.get(`Student${i}`, 'Bench', now, now) as { id: number };
       phone.run(row.id, e164);
-      const created = thread.get(`Student${i} Bench`, row.id, e164, number.id, now, now, now) as { id: number };
+      const created = thread.get(`Student${i} Bench`, row.id, e164, number.id, now, now, now) as {
+        id: number;
+      };
       phones.push(e164);
       conversationIds.push(created.id);
     }
@@ -71,7 +81,7 @@ export function seedApp(dir: string, options: { staff: number; students: number 
   return { dbPath, cookies, phones, conversationIds };
 }
 
-/** The real server (`server/index.ts`) on core 0 with the probe, signed webhooks and a fake Vonage. */
+/** The real server (`server/index.ts`) on core 0: the probe, signed webhooks, a fake Vonage. */
 export function startApp(
   dir: string,
   dbPath: string,

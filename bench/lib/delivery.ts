@@ -14,10 +14,10 @@ export function newStream(): Stream {
   return { run: 0, tracker: null };
 }
 
-/** A watcher callback that finds an item's key in a payload and counts its receipt. */
-export function receiver(stream: Stream, keyOf: (payload: unknown) => string | undefined) {
-  return (client: number, payload: unknown, atUs: number) => {
-    const key = keyOf(payload);
+/** A watcher callback that finds an item's key in an event's raw text and counts its receipt. */
+export function receiver(stream: Stream, keyOf: (text: string) => string | undefined) {
+  return (client: number, text: string, atUs: number) => {
+    const key = keyOf(text);
     if (!key || !stream.tracker) return;
     const [run, index] = key.split(':');
     if (Number(run) !== stream.run) return;

@@ -64,7 +64,12 @@ export class DeliveryTracker {
       lost += this.clients - got;
       if (got === this.clients) latency.record((this.lastAt[id] ?? 0) - (this.sentAt[id] ?? 0));
     }
-    return { ...latency.summary(), lost, duplicated: this.duplicates, deliveries: latency.count * this.clients };
+    return {
+      ...latency.summary(),
+      lost,
+      duplicated: this.duplicates,
+      deliveries: latency.count * this.clients,
+    };
   }
 }
 

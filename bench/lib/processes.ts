@@ -54,7 +54,12 @@ export function pinned(): boolean {
  */
 export async function startProcess(
   script: string,
-  options: { args?: string[]; env?: Record<string, string>; portFile?: string; probe?: boolean } = {},
+  options: {
+    args?: string[];
+    env?: Record<string, string>;
+    portFile?: string;
+    probe?: boolean;
+  } = {},
 ): Promise<BenchProcess> {
   const node = [
     '--import',
@@ -64,11 +69,15 @@ export async function startProcess(
     ...(options.args ?? []),
   ];
   const pin = pinned();
-  const child = spawn(pin ? 'taskset' : process.execPath, pin ? ['-c', '0', process.execPath, ...node] : node, {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', ...options.env },
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
+  const child = spawn(
+    pin ? 'taskset' : process.execPath,
+    pin ? ['-c', '0', process.execPath, ...node] : node,
+    {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    },
+  );
   running.add(child);
   let errors = '';
   child.stderr?.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-4000)));
@@ -88,7 +97,10 @@ export async function startProcess(
   });
   const expect = <T>(type: string, timeoutMs = 30_000) =>
     new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${script}: no ${type} in time\n${errors}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`${script}: no ${type} in time\n${errors}`)),
+        timeoutMs,
+      );
       waiting.set(type, (message) => {
         clearTimeout(timer);
         resolve(message as T);
@@ -127,7 +139,11 @@ export async function startProcess(
   };
 }
 
-async function waitForPortFile(path: string, child: ChildProcess, errors: () => string): Promise<number> {
+async function waitForPortFile(
+  path: string,
+  child: ChildProcess,
+  errors: () => string,
+): Promise<number> {
   const until = Date.now() + 30_000;
   for (;;) {
     const text = existsSync(path) ? readFileSync(path, 'utf8').trim() : '';

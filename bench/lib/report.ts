@@ -22,7 +22,13 @@ const show = (value: number | string) => (typeof value === 'number' ? String(val
  * A row held to an upper bound, usually computed from floors measured in the same run; `how`
  * says how the bound was made (`2 × floor + insert p99`), and is left out for a fixed one.
  */
-export function atMost(metric: string, value: number, floor: number, bound: number, how?: string): TargetRow {
+export function atMost(
+  metric: string,
+  value: number,
+  floor: number,
+  bound: number,
+  how?: string,
+): TargetRow {
   return {
     metric,
     value,
@@ -33,7 +39,13 @@ export function atMost(metric: string, value: number, floor: number, bound: numb
   };
 }
 
-export function atLeast(metric: string, value: number, floor: number, bound: number, how?: string): TargetRow {
+export function atLeast(
+  metric: string,
+  value: number,
+  floor: number,
+  bound: number,
+  how?: string,
+): TargetRow {
   return {
     metric,
     value,
@@ -45,9 +57,20 @@ export function atLeast(metric: string, value: number, floor: number, bound: num
 }
 
 /** A figure with no target: shown beside its floor, if it has one. */
-export function info(metric: string, value: number | string, floor: number | string = '—'): TargetRow {
+export function info(
+  metric: string,
+  value: number | string,
+  floor: number | string = '—',
+): TargetRow {
   const both = typeof value === 'number' && typeof floor === 'number' && floor;
-  return { metric, value, floor, ratio: both ? ratio(value / floor) : '—', target: '—', pass: null };
+  return {
+    metric,
+    value,
+    floor,
+    ratio: both ? ratio(value / floor) : '—',
+    target: '—',
+    pass: null,
+  };
 }
 
 function ratio(value: number): number {
@@ -58,10 +81,16 @@ export function markdown(tables: Table[]): string {
   const out: string[] = [];
   for (const table of tables) {
     out.push(`### ${table.title}`, '', `\`${table.command}\``, '');
-    out.push('| metric | value | floor | ratio | target | pass |', '| --- | --- | --- | --- | --- | --- |');
+    out.push(
+      '| metric | value | floor | ratio | target | pass |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const row of table.rows) {
       const pass = row.pass === null ? '—' : row.pass ? 'yes' : '**no**';
-      out.push(`| ${row.metric} | ${show(row.value)} | ${show(row.floor)} | ${show(row.ratio)} | ${row.target} | ${pass} |`);
+      out.push(
+        `| ${row.metric} | ${show(row.value)} | ${show(row.floor)} | ${show(row.ratio)} ` +
+          `| ${row.target} | ${pass} |`,
+      );
     }
     out.push('');
   }

@@ -1,16 +1,15 @@
 import { io, type Socket } from 'socket.io-client';
 
-import { nowUs } from './stats.js';
+import { rawWatcher, type RawWatcher } from './raw-socket.js';
 
 export interface Watchers {
-  sockets: Socket[];
   close(): void;
 }
 
 /**
- * Connects `count` socket.io clients (websocket transport, as the app's client prefers) and
- * resolves once every one is ready: `connect` for a bare server, `sync:ready` for the app.
- * `onEvent` sees each payload of `event` with the client's index and the receive time in µs.
+ * Connects `count` watchers (the lightweight raw client, see raw-socket.ts) and resolves once
+ * every one is ready: `connect` for a bare server, `sync:ready` for the app. `onEvent` sees the
+ * raw text of each `event` with the watcher's index and the receive time in µs.
  */
 export async function connectWatchers(options: {
   url: string;
@@ -18,35 +17,49 @@ export async function connectWatchers(options: {
   cookies?: string[];
   readyEvent: 'connect' | 'sync:ready';
   event: string;
-  onEvent: (client: number, payload: unknown, atUs: number) => void;
-  timeoutMs?: number;
+  onEvent: (client: number, text: string, atUs: number) => void;
 }): Promise<Watchers> {
-  const sockets: Socket[] = [];
-  const ready: Array<Promise<void>> = [];
+  const watchers: RawWatcher[] = [];
+  const pending: Array<Promise<RawWatcher>> = [];
   for (let i = 0; i < options.count; i++) {
     const cookie = options.cookies?.[i % options.cookies.length];
-    const socket = io(options.url, {
-      transports: ['websocket'],
-      reconnection: false,
-      forceNew: true,
-      ...(cookie ? { extraHeaders: { cookie } } : {}),
-    });
-    socket.on(options.event, (payload: unknown) => options.onEvent(i, payload, nowUs()));
-    sockets.push(socket);
-    ready.push(onceReady(socket, options.readyEvent, options.timeoutMs ?? 30_000));
+    pending.push(
+      rawWatcher({
+        url: options.url,
+        ...(cookie ? { cookie } : {}),
+        readyEvent: options.readyEvent,
+        onEvent: (name, text, at) => {
+          if (name === options.event) options.onEvent(i, text, at);
+        },
+      }).then((watcher) => {
+        watchers.push(watcher);
+        return watcher;
+      }),
+    );
   }
-  await Promise.all(ready);
+  await Promise.all(pending);
   return {
-    sockets,
     close: () => {
-      for (const socket of sockets) socket.disconnect();
+      for (const watcher of watchers) watcher.close();
     },
   };
 }
 
+/** `count` real socket.io-clients connecting at once, as browsers do; resolves when all are. */
+export async function connectClients(url: string, count: number): Promise<Socket[]> {
+  const sockets = Array.from({ length: count }, () =>
+    io(url, { transports: ['websocket'], reconnection: false, forceNew: true }),
+  );
+  await Promise.all(sockets.map((socket) => onceReady(socket, 'connect', 30_000)));
+  return sockets;
+}
+
 export function onceReady(socket: Socket, event: string, timeoutMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`a socket was not ready in ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`a socket was not ready in ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     socket.once(event, () => {
       clearTimeout(timer);
       resolve();
@@ -56,4 +69,13 @@ export function onceReady(socket: Socket, event: string, timeoutMs: number): Pro
       reject(error);
     });
   });
+}
+
+/** The text between `marker` and the next `end` in a raw event frame, if the marker is there. */
+export function between(text: string, marker: string, end: string): string | undefined {
+  const start = text.indexOf(marker);
+  if (start < 0) return undefined;
+  const from = start + marker.length;
+  const stop = text.indexOf(end, from);
+  return stop < 0 ? undefined : text.slice(from, stop);
 }

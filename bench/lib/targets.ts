@@ -45,7 +45,8 @@ function spread(values: number[]): string {
 
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const sizeLabel = (size: { conversations: number; messages: number }) =>
-  `${size.conversations / 1000}k conversations / ${size.messages >= 1e6 ? `${size.messages / 1e6}M` : `${size.messages / 1000}k`} messages`;
+  `${size.conversations / 1000}k conversations / ${count(size.messages)} messages`;
+const count = (n: number) => (n >= 1e6 ? `${n / 1e6}M` : `${n / 1000}k`);
 
 export function buildTables(figures: Figures, command: string): Table[] {
   const tables: Table[] = [floorTable(figures, command)];
@@ -73,7 +74,12 @@ function floorTable(figures: Figures, command: string): Table {
     const p99 = floor.runs.map((r) => r.p99);
     rows.push(info(`broadcast to ${clients}, p50 ms${spread(p50)}`, med(p50)));
     rows.push(info(`broadcast to ${clients}, p99 ms${spread(p99)}`, med(p99)));
-    rows.push(info(`broadcast to ${clients}, server CPU µs per delivery`, med(floor.runs.map((r) => r.cpuPerDeliveryUs))));
+    rows.push(
+      info(
+        `broadcast to ${clients}, server CPU µs per delivery`,
+        med(floor.runs.map((r) => r.cpuPerDeliveryUs)),
+      ),
+    );
   }
   for (const [clients, floor] of Object.entries(floors.webhook)) {
     const p50 = floor.runs.map((r) => r.p50);
@@ -90,12 +96,16 @@ function floorTable(figures: Figures, command: string): Table {
   }
   if (floors.connectAll.times.length) {
     const { times, rssMb } = floors.connectAll;
-    rows.push(info(`connect ${figures.config.storm} sockets at once, ms${spread(times)}`, med(times)));
+    rows.push(
+      info(`connect ${figures.config.storm} sockets at once, ms${spread(times)}`, med(times)),
+    );
     rows.push(info(`bare Socket.IO server RSS MB with ${figures.config.storm} sockets`, rssMb));
   }
   const largest = floors.sql.at(-1);
   if (largest) {
-    rows.push(info(`insert transaction, p50 ms (${largest.insert.count} commits)`, largest.insert.p50));
+    rows.push(
+      info(`insert transaction, p50 ms (${largest.insert.count} commits)`, largest.insert.p50),
+    );
     rows.push(info('insert transaction, p99 ms', largest.insert.p99));
     for (const [metric, timing] of Object.entries(largest.inbox)) {
       rows.push(info(`SQL ${metric}, p50 ms (largest database)`, timing.p50));
@@ -104,7 +114,13 @@ function floorTable(figures: Figures, command: string): Table {
   return { title: 'Floors (bare code, same run)', command: `${command} -- --only floors`, rows };
 }
 
-function inboundTable(figures: Figures, clients: number, result: InboundResult, insertP99: number, command: string): Table {
+function inboundTable(
+  figures: Figures,
+  clients: number,
+  result: InboundResult,
+  insertP99: number,
+  command: string,
+): Table {
   const floor = figures.floors.webhook[clients];
   const rate = figures.config.inboundRate;
   const p50 = result.runs.map((r) => r.p50);
@@ -112,7 +128,13 @@ function inboundTable(figures: Figures, clients: number, result: InboundResult, 
   const floorP50 = med(floor?.runs.map((r) => r.p50) ?? [0]);
   const floorP99 = med(floor?.runs.map((r) => r.p99) ?? [0]);
   const rows: TargetRow[] = [
-    atMost(`POST → last socket p50 ms${spread(p50)}`, med(p50), floorP50, floorP50 + 1, 'floor + 1 ms'),
+    atMost(
+      `POST → last socket p50 ms${spread(p50)}`,
+      med(p50),
+      floorP50,
+      floorP50 + 1,
+      'floor + 1 ms',
+    ),
     atMost(
       `POST → last socket p99 ms${spread(p99)}`,
       med(p99),
@@ -134,7 +156,15 @@ function inboundTable(figures: Figures, clients: number, result: InboundResult, 
   if (clients === figures.config.watchers[0]) {
     rows.push(atLeast('sustained req/s, sanity bound', result.sustained, 0, 200));
   }
-  const refused = sum(result.runs.map((r) => sum(Object.entries(r.statuses).filter(([s]) => s !== '200').map(([, n]) => n))));
+  const refused = sum(
+    result.runs.map((r) =>
+      sum(
+        Object.entries(r.statuses)
+          .filter(([s]) => s !== '200')
+          .map(([, n]) => n),
+      ),
+    ),
+  );
   rows.push(atMost('webhooks not answered 200', refused, 0, 0));
   return {
     title: `Inbound to screens: ${clients} staff sockets, ${rate} signed webhooks/s`,
@@ -153,7 +183,9 @@ function replyTable(figures: Figures, runs: ReplyRun[], insertP99: number, comma
   const carrier50 = runs.map((r) => r.carrier.p50);
   const carrier99 = runs.map((r) => r.carrier.p99);
   return {
-    title: `Reply path: one counselor, ${figures.config.replyRate} replies/s, ${clients} other counselors`,
+    title:
+      `Reply path: one counselor, ${figures.config.replyRate} replies/s, ` +
+      `${clients} other counselors`,
     command: `${command} -- --only reply`,
     rows: [
       info(`POST → last other counselor p50 ms${spread(screens50)}`, med(screens50), floorP50),
@@ -166,11 +198,29 @@ function replyTable(figures: Figures, runs: ReplyRun[], insertP99: number, comma
       ),
       info(`POST → fake Vonage p50 ms${spread(carrier50)}`, med(carrier50)),
       info(`POST → fake Vonage p99 ms${spread(carrier99)}`, med(carrier99)),
-      atMost('lost or duplicated on screens', sum(runs.map((r) => r.screens.lost + r.screens.duplicated)), 0, 0),
-      atMost('lost or duplicated at the carrier', sum(runs.map((r) => r.carrier.lost + r.carrier.duplicated)), 0, 0),
+      atMost(
+        'lost or duplicated on screens',
+        sum(runs.map((r) => r.screens.lost + r.screens.duplicated)),
+        0,
+        0,
+      ),
+      atMost(
+        'lost or duplicated at the carrier',
+        sum(runs.map((r) => r.carrier.lost + r.carrier.duplicated)),
+        0,
+        0,
+      ),
       atMost(
         'replies not answered 201',
-        sum(runs.map((r) => sum(Object.entries(r.statuses).filter(([s]) => s !== '201').map(([, n]) => n)))),
+        sum(
+          runs.map((r) =>
+            sum(
+              Object.entries(r.statuses)
+                .filter(([s]) => s !== '201')
+                .map(([, n]) => n),
+            ),
+          ),
+        ),
         0,
         0,
       ),
@@ -191,7 +241,9 @@ function inboxTable(
     const floor = floors.inbox[row.metric];
     if (row.layer === 'sql') {
       if (floor) {
-        rows.push(atMost(`SQL ${row.metric}, p50 ms`, row.p50, floor.p50, 3 * floor.p50, '3 × floor'));
+        rows.push(
+          atMost(`SQL ${row.metric}, p50 ms`, row.p50, floor.p50, 3 * floor.p50, '3 × floor'),
+        );
       } else {
         rows.push(info(`SQL ${row.metric}, p50 ms`, row.p50));
       }
@@ -202,7 +254,8 @@ function inboxTable(
       if (before && before.p50 > 0) {
         rows.push(
           atMost(
-            `SQL ${row.metric}: p50 at ${sizeLabel(inbox.size)} ÷ at ${sizeLabel(smaller?.size ?? inbox.size)}`,
+            `SQL ${row.metric}: p50 at ${sizeLabel(inbox.size)} ÷ ` +
+              `at ${sizeLabel(smaller?.size ?? inbox.size)}`,
             round(row.p50 / before.p50, 2),
             0,
             1.3,
@@ -212,7 +265,15 @@ function inboxTable(
     } else {
       const bound = httpFloor99 + 3 * (floor?.p50 ?? 0);
       if (floor) {
-        rows.push(atMost(`HTTP ${row.metric}, p99 ms`, row.p99, httpFloor99, bound, 'HTTP floor p99 + 3 × SQL floor'));
+        rows.push(
+          atMost(
+            `HTTP ${row.metric}, p99 ms`,
+            row.p99,
+            httpFloor99,
+            bound,
+            'HTTP floor p99 + 3 × SQL floor',
+          ),
+        );
       } else {
         rows.push(info(`HTTP ${row.metric}, p99 ms`, row.p99, httpFloor99));
       }
@@ -232,7 +293,9 @@ function resourceTable(figures: Figures, command: string): Table {
   const broadcast = figures.floors.broadcast[clients];
   if (inbound) {
     const servers = inbound.runs.map((r) => r.server).filter((s) => s !== null);
-    const perDelivery = inbound.runs.map((r) => (r.server && r.deliveries ? r.server.cpuUs / r.deliveries : 0));
+    const perDelivery = inbound.runs.map((r) =>
+      r.server && r.deliveries ? r.server.cpuUs / r.deliveries : 0,
+    );
     const floorCpu = med(broadcast?.runs.map((r) => r.cpuPerDeliveryUs) ?? [0]);
     rows.push(
       atMost(
@@ -244,14 +307,23 @@ function resourceTable(figures: Figures, command: string): Table {
       ),
     );
     const loop = servers.map((s) => s.eventLoop.p99);
-    rows.push(atMost(`event-loop delay p99 ms during the webhook run${spread(loop)}`, round(med(loop), 2), 0, 20));
+    rows.push(
+      atMost(
+        `event-loop delay p99 ms during the webhook run${spread(loop)}`,
+        round(med(loop), 2),
+        0,
+        20,
+      ),
+    );
   }
   if (figures.memory) {
     const memory = figures.memory;
     rows.push(info('server RSS MB, big database open, idle', memory.idleMb));
     const bare = figures.floors.connectAll.rssMb;
     rows.push(info(`server RSS MB with ${memory.sockets} sockets`, memory.connectedMb, bare));
-    rows.push(info(`server RSS MB with ${memory.sockets} sockets, inbox and search warmed`, memory.warmMb));
+    rows.push(
+      info(`server RSS MB with ${memory.sockets} sockets, inbox and search warmed`, memory.warmMb),
+    );
     rows.push(info('server JS heap MB, warmed', memory.heapMb));
   }
   return { title: 'Memory and CPU', command: `${command} -- --only inbound,memory`, rows };
@@ -264,8 +336,19 @@ function stormTable(figures: Figures, runs: StormRun[], command: string): Table 
     title: `Reconnect storm: ${figures.config.storm} sockets dropped and back at once`,
     command: `${command} -- --only reconnect`,
     rows: [
-      atMost(`all re-joined and replayed, ms${spread(times)}`, med(times), floor, 2 * floor, '2 × bare connect-all'),
-      atMost('replayed texts lost or duplicated', sum(runs.map((r) => r.lost + r.duplicated)), 0, 0),
+      atMost(
+        `all re-joined and replayed, ms${spread(times)}`,
+        med(times),
+        floor,
+        2 * floor,
+        '2 × bare connect-all',
+      ),
+      atMost(
+        'replayed texts lost or duplicated',
+        sum(runs.map((r) => r.lost + r.duplicated)),
+        0,
+        0,
+      ),
     ],
   };
 }

@@ -9,11 +9,11 @@ import { join } from 'node:path';
 
 import { startFakeVonage } from '../../test/helpers/fake-vonage.js';
 import { climb } from '../floors/measure.js';
-import { keyOfText, seedApp, signedInbound, startApp } from '../lib/app.js';
+import { seedApp, signedInbound, startApp } from '../lib/app.js';
 import type { BenchConfig } from '../lib/config.js';
 import { deliveryRun, newStream, receiver, type DeliveryResult } from '../lib/delivery.js';
 import { poster } from '../lib/load.js';
-import { connectWatchers } from '../lib/sockets.js';
+import { between, connectWatchers } from '../lib/sockets.js';
 
 export interface InboundResult {
   clients: number;
@@ -22,7 +22,10 @@ export interface InboundResult {
   sustained: number;
 }
 
-export async function inboundScenario(config: BenchConfig, clients: number): Promise<InboundResult> {
+export async function inboundScenario(
+  config: BenchConfig,
+  clients: number,
+): Promise<InboundResult> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const fake = await startFakeVonage();
   const seed = seedApp(dir, { staff: clients, students: config.students });
@@ -35,7 +38,7 @@ export async function inboundScenario(config: BenchConfig, clients: number): Pro
     cookies: seed.cookies,
     readyEvent: 'sync:ready',
     event: 'message:created',
-    onEvent: receiver(stream, (payload) => keyOfText((payload as { message?: { text?: unknown } }).message?.text)),
+    onEvent: receiver(stream, (text) => between(text, '"text":"bench ', ' ')),
   });
   const http = poster(base);
   const send = (index: number, key: string) => {

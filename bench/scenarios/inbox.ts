@@ -38,6 +38,49 @@ interface Row {
   p99: number;
   /** Rows the last run returned, to show the query did real work. */
   rows: number;
+  /** The bare-SQL floor this is compared with, and p50 / floor p50 (same run, same cache). */
+  floor?: string;
+  ratio?: number;
+}
+
+const FLOOR_PAGE = 'floor: 50 newest with unread (raw SQL)';
+const FLOOR_COUNTS = 'floor: three covering COUNTs';
+const FLOOR_SEARCH = 'floor: FTS5 newest 20 with snippet';
+const FLOOR_HTTP = 'floor: GET /api/me (session + one row)';
+
+/** PERFORMANCE.md's floors, on this database: what bare statements cost here and now. */
+function floors(deps: Deps): Array<[string, () => unknown]> {
+  const { sqlite } = deps.db;
+  const page = sqlite.prepare(
+    `SELECT c.*, r.last_read_message_id FROM conversations c
+     LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = ?
+     ORDER BY c.last_message_at DESC LIMIT 50`,
+  );
+  const counts = [
+    sqlite.prepare(`SELECT COUNT(*) AS n FROM conversations WHERE status = 'open'`),
+    sqlite.prepare(
+      `SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = '' AND status = 'open'`,
+    ),
+    sqlite.prepare(
+      `SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ? AND status = 'open'`,
+    ),
+  ] as const;
+  const search = sqlite.prepare(
+    `SELECT m.id, m.conversation_id, snippet(message_search, 0, '[', ']', '…', 12) AS s
+     FROM message_search JOIN messages m ON m.id = message_search.rowid
+     WHERE message_search MATCH ? ORDER BY message_search.rowid DESC LIMIT 20`,
+  );
+  return [
+    [FLOOR_PAGE, () => page.all(USER_ID)],
+    [FLOOR_COUNTS, () => [counts[0].get(), counts[1].get(), counts[2].get(`u:${USER_ID}`)]],
+    [FLOOR_SEARCH, () => search.all(`"${COMMON_WORD}"`)],
+  ];
+}
+
+function floorOf(metric: string): string {
+  if (metric.startsWith('counts')) return FLOOR_COUNTS;
+  if (metric.startsWith('search')) return FLOOR_SEARCH;
+  return FLOOR_PAGE;
 }
 
 const { values } = parseArgs({
@@ -86,7 +129,7 @@ function operations(deps: Deps, teamId: number, phone: string) {
   const page = (view: string, status: 'open' | null, cursor: { at: string; id: number } | null) =>
     inbox.list({ view: parseView(view), status, cursor, limit: 50, userId: USER_ID }).conversations;
   const searched = (q: string) => {
-    const found = search.find(q, 500);
+    const found = search.find(q, 200);
     const rows = inbox.list({
       view: { kind: 'all' },
       status: null,
@@ -201,11 +244,15 @@ async function signIn(base: string, email: string): Promise<string> {
 }
 
 function table(rows: Row[]): string {
-  const lines = ['| metric | layer | p50 ms | p99 ms | rows |', '| --- | --- | --- | --- | --- |'];
+  const lines = [
+    '| metric | layer | p50 ms | p99 ms | rows | p50 × floor (http: × floor + own SQL) |',
+    '| --- | --- | --- | --- | --- | --- |',
+  ];
   for (const row of rows) {
+    const ratio = row.ratio === undefined ? '' : row.ratio.toFixed(1);
     lines.push(
       `| ${row.metric} | ${row.layer} | ${row.p50.toFixed(3)} | ${row.p99.toFixed(3)} ` +
-        `| ${row.rows} |`,
+        `| ${row.rows} | ${ratio} |`,
     );
   }
   return lines.join('\n');
@@ -237,21 +284,41 @@ async function main(): Promise<void> {
   const ops = operations(deps, sizes.team, typed);
 
   const rows: Row[] = [];
-  for (const [metric, run] of ops) rows.push({ metric, layer: 'sql', ...(await time(run)) });
+  for (const [metric, run] of floors(deps))
+    rows.push({ metric, layer: 'sql', ...(await time(run)) });
+  const floorP50 = new Map(rows.map((row) => [row.metric, row.p50]));
+  for (const [metric, run] of ops) {
+    const timed = await time(run);
+    const floor = floorOf(metric);
+    rows.push({
+      metric,
+      layer: 'sql',
+      ...timed,
+      floor,
+      ratio: timed.p50 / (floorP50.get(floor) ?? NaN),
+    });
+  }
 
   const port = await freePort();
   const server = await startServer(values.db, port, pin);
   try {
     const base = `http://127.0.0.1:${port}`;
     const cookie = await signIn(base, `bench${USER_ID}@example.edu`);
+    const get = (path: string) => async () => {
+      const res = await fetch(`${base}${path}`, { headers: { cookie } });
+      if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
+      const body = (await res.json()) as { conversations?: unknown[]; views?: unknown[] };
+      return body.conversations ?? body.views ?? [body];
+    };
+    // The HTTP floor of this app: a signed-in GET that reads one row (session, user, JSON).
+    const floor = await time(get('/api/me'));
+    rows.push({ metric: FLOOR_HTTP, layer: 'http', ...floor });
     for (const [metric, , path] of ops) {
-      const result = await time(async () => {
-        const res = await fetch(`${base}${path}`, { headers: { cookie } });
-        if (res.status !== 200) throw new Error(`${path}: ${res.status}`);
-        const body = (await res.json()) as { conversations?: unknown[]; views?: unknown[] };
-        return body.conversations ?? body.views ?? [];
-      });
-      rows.push({ metric, layer: 'http', ...result });
+      const result = await time(get(path));
+      const sql = rows.find((row) => row.layer === 'sql' && row.metric === metric);
+      // HTTP p50 over (HTTP floor + this query's own SQL p50): what the web layer adds.
+      const ratio = result.p50 / (floor.p50 + (sql?.p50 ?? 0));
+      rows.push({ metric, layer: 'http', ...result, floor: FLOOR_HTTP, ratio });
     }
   } finally {
     server.kill('SIGTERM');

@@ -28,8 +28,12 @@ const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 /** Sessions for the generated staff, written straight to the table. */
 function sessions(dbPath: string, count: number): string[] {
   const db = new BetterSqlite3(dbPath);
-  const users = (db.prepare('SELECT id FROM users ORDER BY id').all() as Array<{ id: number }>).map((u) => u.id);
-  const insert = db.prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
+  const users = (db.prepare('SELECT id FROM users ORDER BY id').all() as Array<{ id: number }>).map(
+    (u) => u.id,
+  );
+  const insert = db.prepare(
+    'INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)',
+  );
   const now = new Date().toISOString();
   const expires = new Date(Date.now() + 86_400_000).toISOString();
   const cookies = db.transaction(() =>
@@ -43,7 +47,11 @@ function sessions(dbPath: string, count: number): string[] {
   return cookies;
 }
 
-export async function memoryScenario(dbPath: string, count: number, words: string[]): Promise<MemoryResult> {
+export async function memoryScenario(
+  dbPath: string,
+  count: number,
+  words: string[],
+): Promise<MemoryResult> {
   const dir = mkdtempSync(join(tmpdir(), 'switchboard-bench-'));
   const fake = await startFakeVonage();
   const cookies = sessions(dbPath, count);
@@ -68,7 +76,9 @@ export async function memoryScenario(dbPath: string, count: number, words: strin
     ];
     for (let i = 0; i < 20; i++) {
       for (const path of paths) {
-        const res = await fetch(`${base}${path}`, { headers: { cookie: cookies[i % cookies.length] as string } });
+        const res = await fetch(`${base}${path}`, {
+          headers: { cookie: cookies[i % cookies.length] as string },
+        });
         await res.arrayBuffer();
       }
     }

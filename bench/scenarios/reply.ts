@@ -11,7 +11,7 @@ import { startFakeVonage } from '../../test/helpers/fake-vonage.js';
 import { keyOfText, seedApp, startApp } from '../lib/app.js';
 import type { BenchConfig } from '../lib/config.js';
 import { DeliveryTracker, openLoop, poster } from '../lib/load.js';
-import { connectWatchers } from '../lib/sockets.js';
+import { between, connectWatchers } from '../lib/sockets.js';
 import { nowUs } from '../lib/stats.js';
 
 export interface ReplyRun {
@@ -28,20 +28,27 @@ export async function replyScenario(config: BenchConfig, watchers: number): Prom
   const base = `http://127.0.0.1:${app.port}`;
   let current: { run: number; screens: DeliveryTracker; carrier: DeliveryTracker } | null = null;
   let run = 0;
-  const count = (tracker: 'screens' | 'carrier', text: unknown, client: number, at: number) => {
-    const key = keyOfText(text);
+  const count = (
+    tracker: 'screens' | 'carrier',
+    key: string | undefined,
+    client: number,
+    at: number,
+  ) => {
     if (!key || !current) return;
     const [of, index] = key.split(':');
     if (Number(of) === current.run) current[tracker].received(Number(index), client, at);
   };
-  fake.onRequest((request) => count('carrier', (request.body as { text?: string }).text, 0, nowUs()));
+  fake.onRequest((request) =>
+    count('carrier', keyOfText((request.body as { text?: string }).text), 0, nowUs()),
+  );
   const screens = await connectWatchers({
     url: base,
     count: watchers,
     cookies: seed.cookies.slice(1),
     readyEvent: 'sync:ready',
     event: 'message:created',
-    onEvent: (client, payload, at) => count('screens', (payload as { message?: { text?: unknown } }).message?.text, client, at),
+    onEvent: (client, text, at) =>
+      count('screens', between(text, '"text":"reply ', ' '), client, at),
   });
   const http = poster(base);
   const author = seed.cookies[0] as string;
@@ -73,9 +80,17 @@ export async function replyScenario(config: BenchConfig, watchers: number): Prom
         },
       });
       const statuses: Record<string, number> = {};
-      for (const status of await Promise.all(answers)) statuses[status] = (statuses[status] ?? 0) + 1;
-      await Promise.all([trackers.screens.settle(total, 5_000), trackers.carrier.settle(total, 10_000)]);
-      runs.push({ screens: trackers.screens.result(), carrier: trackers.carrier.result(), statuses });
+      for (const status of await Promise.all(answers))
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      await Promise.all([
+        trackers.screens.settle(total, 5_000),
+        trackers.carrier.settle(total, 10_000),
+      ]);
+      runs.push({
+        screens: trackers.screens.result(),
+        carrier: trackers.carrier.result(),
+        statuses,
+      });
       current = null;
     }
     return runs;

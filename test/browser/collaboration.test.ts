@@ -110,6 +110,8 @@ describe('a page that lost its connection', () => {
     await expect.poll(() => banner.getAttribute('data-state')).toBe('reconnecting');
     await text('Are you there?');
     await text('Sorry, one more: is parking included?');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await banner.getAttribute('data-state')).toBe('reconnecting');
     expect(await bubbles(dana, 'Are you there?').count()).toBe(0);
 
     await dana.context().setOffline(false);
@@ -128,7 +130,7 @@ describe('a page that lost its connection', () => {
 });
 
 describe('new-text alerts', () => {
-  it('notify a participant of a new student text, until they turn alerts off', async () => {
+  it('notify a participant of a new student text until they are turned off', async () => {
     await eli.addInitScript(() => {
       const shown: string[] = [];
       class RecordingNotification {

@@ -48,7 +48,9 @@ async function expectInert(page: Page): Promise<void> {
     injected: document.querySelectorAll(
       'img[src="x"], [onerror], [onload], [onmouseover], iframe[srcdoc], a[href^="javascript:"]',
     ).length,
-    scripts: [...document.querySelectorAll('body script')].filter((s) => s.textContent?.includes('__xss')).length,
+    scripts: [...document.querySelectorAll('body script')].filter((s) =>
+      s.textContent?.includes('__xss'),
+    ).length,
   }));
   expect(state).toEqual({ flag: null, injected: 0, scripts: 0 });
 }
@@ -74,7 +76,7 @@ afterAll(async () => {
 });
 
 describe('text full of HTML and script', () => {
-  it('shows a student’s text, names and a staff reply as plain text, live and after a reload', async () => {
+  it('shows a student’s text, names and a reply as plain text, live and reloaded', async () => {
     expect((await postWebhook(h, 'inbound', inboundBody({ text: STUDENT_TEXT }))).status).toBe(200);
 
     const row = reader.getByTestId('inbox-row').first();

@@ -22,7 +22,11 @@ import {
   waitFor,
   type Harness,
 } from '../helpers/app-harness.js';
-import { signVonageWebhook, tamperedSignature, type SignatureTamper } from '../helpers/vonage-signature.js';
+import {
+  signVonageWebhook,
+  tamperedSignature,
+  type SignatureTamper,
+} from '../helpers/vonage-signature.js';
 
 /**
  * The attack pass: every route the app serves, tried without a session, with the wrong role,
@@ -86,12 +90,21 @@ const ROUTES: RouteRow[] = [
   },
   { route: 'POST /api/auth/logout', who: 'staff' },
   { route: 'GET /api/me', who: 'staff' },
-  { route: 'PATCH /api/me', who: 'staff', body: () => ({ name: 'Renamed', emailNotifications: true }) },
+  {
+    route: 'PATCH /api/me',
+    who: 'staff',
+    body: () => ({ name: 'Renamed', emailNotifications: true }),
+  },
   { route: 'GET /api/users', who: 'staff' },
   {
     route: 'POST /api/users',
     who: 'admin',
-    body: () => ({ email: 'new.user@example.edu', name: 'New User', role: 'admin', password: PASSWORD }),
+    body: () => ({
+      email: 'new.user@example.edu',
+      name: 'New User',
+      role: 'admin',
+      password: PASSWORD,
+    }),
   },
   { route: 'PATCH /api/users/:id', who: 'admin', body: () => ({ name: 'Renamed', active: true }) },
   { route: 'GET /api/teams', who: 'staff' },
@@ -100,7 +113,11 @@ const ROUTES: RouteRow[] = [
     who: 'admin',
     body: (ids) => ({ name: 'Transfers', memberIds: [ids.counselorId] }),
   },
-  { route: 'PATCH /api/teams/:id', who: 'admin', body: (ids) => ({ name: 'Renamed', memberIds: [ids.adminId] }) },
+  {
+    route: 'PATCH /api/teams/:id',
+    who: 'admin',
+    body: (ids) => ({ name: 'Renamed', memberIds: [ids.adminId] }),
+  },
   { route: 'DELETE /api/teams/:id', who: 'admin' },
   { route: 'GET /api/numbers', who: 'staff' },
   {
@@ -110,7 +127,11 @@ const ROUTES: RouteRow[] = [
   },
   { route: 'PATCH /api/numbers/:id', who: 'admin', body: () => ({ label: 'Renamed line' }) },
   { route: 'GET /api/settings', who: 'staff' },
-  { route: 'PUT /api/settings', who: 'admin', body: () => ({ officeName: 'Taken over', helpText: 'x' }) },
+  {
+    route: 'PUT /api/settings',
+    who: 'admin',
+    body: () => ({ officeName: 'Taken over', helpText: 'x' }),
+  },
   { route: 'GET /api/admin/stats', who: 'supervisor' },
   {
     route: 'GET /api/contacts',
@@ -121,10 +142,18 @@ const ROUTES: RouteRow[] = [
   {
     route: 'POST /api/contacts',
     who: 'staff',
-    body: () => ({ firstName: 'Ana', lastName: 'Diaz', phones: [{ number: '+14155550111', mobile: true }] }),
+    body: () => ({
+      firstName: 'Ana',
+      lastName: 'Diaz',
+      phones: [{ number: '+14155550111', mobile: true }],
+    }),
   },
   { route: 'GET /api/contacts/:id', who: 'staff' },
-  { route: 'PATCH /api/contacts/:id', who: 'staff', body: () => ({ firstName: 'Ana', lastName: 'Diaz' }) },
+  {
+    route: 'PATCH /api/contacts/:id',
+    who: 'staff',
+    body: () => ({ firstName: 'Ana', lastName: 'Diaz' }),
+  },
   { route: 'POST /api/contacts/:id/unsubscribe', who: 'staff' },
   { route: 'POST /api/contacts/:id/resubscribe', who: 'staff' },
   { route: 'GET /api/conversations/counts', who: 'staff' },
@@ -146,13 +175,26 @@ const ROUTES: RouteRow[] = [
   {
     route: 'POST /api/conversations',
     who: 'staff',
-    body: (ids) => ({ name: 'Visit', numberId: ids.numberId, contactId: ids.contactId, text: 'Hello' }),
+    body: (ids) => ({
+      name: 'Visit',
+      numberId: ids.numberId,
+      contactId: ids.contactId,
+      text: 'Hello',
+    }),
   },
   { route: 'GET /api/conversations/:id', who: 'staff' },
   { route: 'GET /api/conversations/:id/messages', who: 'staff' },
-  { route: 'POST /api/conversations/:id/messages', who: 'staff', body: () => ({ text: 'Hello', force: true }) },
+  {
+    route: 'POST /api/conversations/:id/messages',
+    who: 'staff',
+    body: () => ({ text: 'Hello', force: true }),
+  },
   { route: 'POST /api/messages/:id/retry', who: 'staff' },
-  { route: 'POST /api/conversations/:id/read', who: 'staff', body: (ids) => ({ messageId: ids.messageId }) },
+  {
+    route: 'POST /api/conversations/:id/read',
+    who: 'staff',
+    body: (ids) => ({ messageId: ids.messageId }),
+  },
   { route: 'POST /api/conversations/:id/join', who: 'staff' },
   {
     route: 'POST /api/conversations/:id/assign',
@@ -181,15 +223,26 @@ const ROUTES: RouteRow[] = [
   {
     route: 'POST /api/templates/preview',
     who: 'staff',
-    body: (ids) => ({ template: 'Hi {{contact.firstName|there}}', conversationId: ids.conversationId }),
+    body: (ids) => ({
+      template: 'Hi {{contact.firstName|there}}',
+      conversationId: ids.conversationId,
+    }),
   },
   { route: 'GET /api/tags', who: 'staff' },
   { route: 'POST /api/tags', who: 'staff', body: () => ({ name: 'Visit day', color: 'blue' }) },
-  { route: 'POST /api/conversations/:id/tags', who: 'staff', body: (ids) => ({ tagId: ids.tagId }) },
+  {
+    route: 'POST /api/conversations/:id/tags',
+    who: 'staff',
+    body: (ids) => ({ tagId: ids.tagId }),
+  },
   { route: 'DELETE /api/conversations/:id/tags/:tagId', who: 'staff' },
   { route: 'PATCH /api/tags/:id', who: 'admin', body: () => ({ name: 'Renamed tag' }) },
   { route: 'DELETE /api/tags/:id', who: 'admin' },
-  { route: 'POST /api/conversations/:id/notes', who: 'staff', body: () => ({ text: 'Called back' }) },
+  {
+    route: 'POST /api/conversations/:id/notes',
+    who: 'staff',
+    body: () => ({ text: 'Called back' }),
+  },
   { route: 'GET /api/rules', who: 'staff' },
   {
     route: 'POST /api/rules',
@@ -197,7 +250,11 @@ const ROUTES: RouteRow[] = [
     body: () => ({ name: 'Close thanks', conditions: [], actions: [{ type: 'close' }] }),
   },
   { route: 'POST /api/rules/reorder', who: 'admin', body: (ids) => ({ ids: [ids.ruleId] }) },
-  { route: 'PATCH /api/rules/:id', who: 'admin', body: () => ({ name: 'Renamed rule', enabled: false }) },
+  {
+    route: 'PATCH /api/rules/:id',
+    who: 'admin',
+    body: () => ({ name: 'Renamed rule', enabled: false }),
+  },
   { route: 'DELETE /api/rules/:id', who: 'admin' },
   { route: 'GET /api/bot/answers', who: 'admin' },
   {
@@ -208,7 +265,11 @@ const ROUTES: RouteRow[] = [
   { route: 'PATCH /api/bot/answers/:id', who: 'admin', body: () => ({ answer: 'Nine to six.' }) },
   { route: 'DELETE /api/bot/answers/:id', who: 'admin' },
   { route: 'GET /api/assistant', who: 'staff' },
-  { route: 'POST /api/assistant/:action', who: 'staff', body: () => ({ text: 'Helo, see you tomorow' }) },
+  {
+    route: 'POST /api/assistant/:action',
+    who: 'staff',
+    body: () => ({ text: 'Helo, see you tomorow' }),
+  },
   { route: 'GET /api/board/', who: 'supervisor', badQueries: ['feedLimit=0', 'feedLimit=abc'] },
   { route: 'GET /api/notifications', who: 'staff', badQueries: ['limit=abc', 'before=-3'] },
 ];
@@ -227,7 +288,12 @@ function sessionCookie(userId: number): string {
   const now = new Date();
   h.db.sqlite
     .prepare('INSERT INTO sessions (id, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-    .run(sessionIdOf(token), userId, now.toISOString(), new Date(now.getTime() + 86_400_000).toISOString());
+    .run(
+      sessionIdOf(token),
+      userId,
+      now.toISOString(),
+      new Date(now.getTime() + 86_400_000).toISOString(),
+    );
   return `sb_session=${token}`;
 }
 
@@ -305,11 +371,16 @@ function wrongTypes(value: unknown): unknown[] {
 }
 
 /** Request bodies no route may accept; `signed` ones carry a valid webhook signature. */
-function badBodies(row: RouteRow): Array<{ name: string; body: string; headers?: Record<string, string> }> {
+function badBodies(
+  row: RouteRow,
+): Array<{ name: string; body: string; headers?: Record<string, string> }> {
   const isWebhook = row.who === 'vonage';
   const cases: Array<{ name: string; body: string; headers?: Record<string, string> }> = [
     { name: 'broken JSON', body: '{"text": "hi"' },
-    { name: 'an oversized body', body: JSON.stringify({ text: 'x'.repeat(isWebhook ? 300_000 : 150_000) }) },
+    {
+      name: 'an oversized body',
+      body: JSON.stringify({ text: 'x'.repeat(isWebhook ? 300_000 : 150_000) }),
+    },
     { name: 'a JSON string', body: '"text"' },
     { name: 'JSON null', body: 'null' },
   ];
@@ -326,7 +397,10 @@ function badBodies(row: RouteRow): Array<{ name: string; body: string; headers?:
     cases.push({ name: 'deep nesting', body: `${'['.repeat(20_000)}${']'.repeat(20_000)}` });
     for (const [field, value] of Object.entries(good)) {
       for (const wrong of wrongTypes(value)) {
-        cases.push({ name: `${field}: ${JSON.stringify(wrong)}`, body: JSON.stringify({ ...good, [field]: wrong }) });
+        cases.push({
+          name: `${field}: ${JSON.stringify(wrong)}`,
+          body: JSON.stringify({ ...good, [field]: wrong }),
+        });
       }
     }
   }
@@ -353,8 +427,15 @@ beforeAll(async () => {
   const now = new Date().toISOString();
   const insert = (sql: string, ...params: unknown[]) =>
     (h.db.sqlite.prepare(`${sql} RETURNING id`).get(...params) as { id: number }).id;
-  const teamId = insert(`INSERT INTO teams (name, created_at, updated_at) VALUES ('Advising', ?, ?)`, now, now);
-  const tagId = insert(`INSERT INTO tags (name, color, created_at) VALUES ('Transfer', 'green', ?)`, now);
+  const teamId = insert(
+    `INSERT INTO teams (name, created_at, updated_at) VALUES ('Advising', ?, ?)`,
+    now,
+    now,
+  );
+  const tagId = insert(
+    `INSERT INTO tags (name, color, created_at) VALUES ('Transfer', 'green', ?)`,
+    now,
+  );
   h.db.sqlite
     .prepare('INSERT INTO conversation_tags (conversation_id, tag_id, created_at) VALUES (?, ?, ?)')
     .run(message.conversation_id, tagId, now);
@@ -430,7 +511,11 @@ for (const row of ROUTES) {
   const hasId = /:(id|tagId|action)\b/.test(row.route);
 
   const refusedRoles =
-    row.who === 'admin' ? ['counselor', 'supervisor'] : row.who === 'supervisor' ? ['counselor'] : [];
+    row.who === 'admin'
+      ? ['counselor', 'supervisor']
+      : row.who === 'supervisor'
+        ? ['counselor']
+        : [];
   const hasTests =
     row.who !== 'anyone' || UNSAFE.has(method) || hasId || row.badQueries !== undefined;
   if (!hasTests) continue;
@@ -439,7 +524,9 @@ for (const row of ROUTES) {
     if (row.who === 'staff' || row.who === 'supervisor' || row.who === 'admin') {
       it('answers 401 without a session, or with a forged or ended one', async () => {
         const ended = sessionCookie(ids.counselorId);
-        h.db.sqlite.prepare('DELETE FROM sessions WHERE id = ?').run(sessionIdOf(ended.split('=')[1] as string));
+        h.db.sqlite
+          .prepare('DELETE FROM sessions WHERE id = ?')
+          .run(sessionIdOf(ended.split('=')[1] as string));
         const before = writes();
         for (const cookie of [undefined, 'sb_session=forged-token', ended]) {
           const answer = await call(method, pathOf(row), {
@@ -511,7 +598,7 @@ for (const row of ROUTES) {
     }
 
     if (UNSAFE.has(method)) {
-      it('answers malformed, oversized and wrongly-typed JSON with a 4xx, storing nothing', async () => {
+      it('answers malformed, oversized and mistyped JSON with a 4xx, storing nothing', async () => {
         const before = writes();
         for (const bad of badBodies(row)) {
           const answer = await call(method, pathOf(row), {
@@ -528,7 +615,17 @@ for (const row of ROUTES) {
     if (hasId) {
       it('answers ids that are not ids, or are nobody’s, with a 4xx', async () => {
         const before = writes();
-        const badIds = ['abc', '0', '-1', '1.5', '1e3', '9'.repeat(25), '%00', '1%3BDROP', '999999'];
+        const badIds = [
+          'abc',
+          '0',
+          '-1',
+          '1.5',
+          '1e3',
+          '9'.repeat(25),
+          '%00',
+          '1%3BDROP',
+          '999999',
+        ];
         for (const id of badIds) {
           const answer = await call(method, pathOf(row, id), {
             cookie: cookies.admin,
@@ -559,7 +656,10 @@ describe('the roles the table names', () => {
   };
 
   it('are let through every route they are allowed', async () => {
-    const users = h.db.sqlite.prepare('SELECT id, role FROM users').all() as Array<{ id: number; role: string }>;
+    const users = h.db.sqlite.prepare('SELECT id, role FROM users').all() as Array<{
+      id: number;
+      role: string;
+    }>;
     for (const row of ROUTES) {
       if (row.who === 'anyone' || row.who === 'vonage') continue;
       const role = ROLE_OF[row.who];
@@ -583,7 +683,11 @@ describe('POST /api/uploads', () => {
     Buffer.alloc(32),
   ]);
   const upload = (body: Buffer | string, type: string, name = 'picture.png') =>
-    call('POST', '/api/uploads', { cookie: cookies.counselor, body, headers: { 'content-type': type, 'x-file-name': name } });
+    call('POST', '/api/uploads', {
+      cookie: cookies.counselor,
+      body,
+      headers: { 'content-type': type, 'x-file-name': name },
+    });
   const mediaFiles = () => {
     const dir = join(h.dir, 'media');
     return existsSync(dir) ? readdirSync(dir).length : 0;
@@ -607,7 +711,7 @@ describe('POST /api/uploads', () => {
     expect({ writes: writes(), files: mediaFiles() }).toEqual(before);
   });
 
-  it('stores a picture that is what it says, shown only to its uploader until it is sent', async () => {
+  it('stores a true picture, shown only to its uploader until it is sent', async () => {
     const res = await fetch(`${h.url}/api/uploads`, {
       method: 'POST',
       headers: { cookie: cookies.counselor, 'content-type': 'image/png', 'x-file-name': 'a.png' },
@@ -617,7 +721,9 @@ describe('POST /api/uploads', () => {
     const { attachment } = (await res.json()) as { attachment: { url: string } };
 
     const as = (cookie?: string) =>
-      fetch(`${h.url}${attachment.url}`, { headers: cookie ? { cookie } : {} }).then((r) => r.status);
+      fetch(`${h.url}${attachment.url}`, { headers: cookie ? { cookie } : {} }).then(
+        (r) => r.status,
+      );
     expect(await as(cookies.counselor)).toBe(200);
     expect(await as(cookies.supervisor)).toBe(404);
     expect(await as()).toBe(404);
@@ -726,7 +832,11 @@ describe('POST /api/auth/login', () => {
       body: JSON.stringify({ email, password }),
     });
     const body = (await res.json()) as { error?: { code: string } };
-    return { status: res.status, code: body.error?.code ?? null, setCookie: res.headers.get('set-cookie') };
+    return {
+      status: res.status,
+      code: body.error?.code ?? null,
+      setCookie: res.headers.get('set-cookie'),
+    };
   };
 
   it('refuses even the right password after repeated failures for that email', async () => {

@@ -3,6 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { markWhole, splitHighlight } from '@shared/search.js';
 
 import {
+  buildSearchMatch,
+  markWords,
+  snippetOf,
+} from '../../server/features/search/search-query.js';
+import {
   factories,
   inboundBody,
   postWebhook,
@@ -208,5 +213,54 @@ describe('GET /api/conversations?q=', () => {
 
     expect(res.body.conversations).toHaveLength(1);
     expect(res.body.conversations[0]).not.toHaveProperty('highlight');
+  });
+});
+
+describe('buildSearchMatch', () => {
+  it('quotes every word, so FTS5 operators in a query stay words', () => {
+    const match = buildSearchMatch('deposit" OR NOT (x', 'US');
+
+    expect(match.messages).toBe('"deposit" "or" "not" "x"');
+    expect(match.conversations).toBe('{name contact_name} : ("deposit" "or" "not" "x")');
+    expect(buildSearchMatch('dep', 'US').conversations).toBe('{name contact_name} : ("dep"*)');
+  });
+
+  it('turns a typed phone number into its E.164 digits and the digits as typed', () => {
+    expect(buildSearchMatch('(415) 555-0100', 'US')).toMatchObject({
+      conversations: 'phones : ("14155550100" OR "4155550100"*)',
+      phoneDigits: ['14155550100', '4155550100'],
+    });
+    expect(buildSearchMatch('0100', 'US').conversations).toBe('phones : ("0100"*)');
+  });
+});
+
+describe('markWords', () => {
+  it('marks whole words and the last word as a prefix, ignoring case and accents', () => {
+    const text = markWords('Sofía Núñez-Soto', ['sofia', 'sot']);
+
+    expect(splitHighlight(text!)).toEqual([
+      { text: 'Sofía', match: true },
+      { text: ' Núñez-', match: false },
+      { text: 'Soto', match: true },
+    ]);
+    expect(markWords('Maya Lopez', ['omar'])).toBeNull();
+  });
+});
+
+describe('snippetOf', () => {
+  it('keeps about a dozen words around the first match, marking it and showing the cuts', () => {
+    const text =
+      'one two three four five six seven eight nine ten eleven twelve thirteen ' +
+      'fourteen Deadline sixteen seventeen eighteen nineteen twenty twenty-one';
+
+    const snippet = snippetOf(text, ['deadline']);
+
+    expect(snippet).toBe(
+      '…eleven twelve thirteen fourteen \uE000Deadline\uE001 sixteen seventeen eighteen ' +
+        'nineteen twenty twenty-one',
+    );
+    expect(snippetOf(`${text} and more words after`, ['deadline'])?.endsWith('…')).toBe(true);
+    expect(snippetOf('Is the deposit due?', ['deposit'])).toBe('Is the \uE000deposit\uE001 due?');
+    expect(snippetOf('Nothing here', ['deposit'])).toBeNull();
   });
 });

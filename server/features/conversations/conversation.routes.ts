@@ -55,6 +55,9 @@ const assignBody = z
   .object({ assignee: assigneeSchema, ifAssignee: assigneeSchema.optional() })
   .strict();
 
+/** A search lists the newest 200 matching threads by text and the newest 200 by name or number. */
+const SEARCH_MATCHES = 200;
+
 const readBody = z.object({ messageId: z.number().int().positive() }).strict();
 
 export interface ConversationRouteDeps {
@@ -86,7 +89,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
   router.get('/conversations', (req, res) => {
     const query = parse(listQuery, req.query);
     const q = query.q?.trim();
-    const found = q && parts.search ? parts.search.find(q, 500) : null;
+    const found = q && parts.search ? parts.search.find(q, SEARCH_MATCHES) : null;
     const page = inbox.list({
       view: parseView(query.view),
       status: query.status ?? null,
@@ -99,7 +102,10 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
     if (!found) return void res.json(page);
 
     const highlights = found.highlights(page.conversations);
-    const conversations = page.conversations.map((c) => ({ ...c, highlight: highlights.get(c.id) ?? null }));
+    const conversations = page.conversations.map((c) => ({
+      ...c,
+      highlight: highlights.get(c.id) ?? null,
+    }));
     res.json({ ...page, conversations });
   });
 

@@ -147,18 +147,12 @@ export class InboxQueries {
         JOIN tags t ON t.id = ct.tag_id WHERE ${byId ? 't.id = ?' : 't.name = ? COLLATE NOCASE'})`);
       params.push(byId ? Number(query.tag) : query.tag);
     }
-    if (query.ids) {
-      // A search's ids drive the query (rowid lookups, then a small sort): scanning a view's
-      // index for a few matches would read all of it. The ? in FROM binds first.
-      from = `json_each(?) j CROSS JOIN ${from}`;
-      where.push('c.id = j.value');
-      params.unshift(JSON.stringify(query.ids));
-    }
     if (query.cursor) {
       // The first term is an index range; the OR only sorts out rows at the cursor's instant.
       where.push('c.last_message_at <= ? AND (c.last_message_at < ? OR c.id < ?)');
       params.push(query.cursor.at, query.cursor.at, query.cursor.id);
     }
+    if (query.ids) return searchPage(query, from, where, params.slice(1));
     params.push(query.limit + 1);
 
     const sql = `SELECT ${CONVERSATION_COLUMNS}, r.last_read_message_id AS last_read
@@ -170,4 +164,24 @@ export class InboxQueries {
       LIMIT ?`;
     return { sql, params };
   }
+}
+
+/**
+ * A page of a search: the matched ids drive it (rowid lookups; scanning a view's index for a few
+ * matches would read all of it), the view's filters and the cursor apply to them, and only the
+ * page's rows are joined with contacts and reads — the sort sees (last_message_at, id) alone.
+ */
+function searchPage(query: InboxQuery, from: string, where: string[], filters: unknown[]) {
+  const page = `SELECT c.id FROM json_each(?) j CROSS JOIN ${from}
+    WHERE ${['c.id = j.value', ...where].join(' AND ')}
+    ORDER BY c.last_message_at DESC, c.id DESC LIMIT ?`;
+  const sql = `SELECT ${CONVERSATION_COLUMNS}, r.last_read_message_id AS last_read
+    FROM conversations c
+    JOIN contacts ct ON ct.id = c.contact_id
+    LEFT JOIN conversation_reads r ON r.conversation_id = c.id AND r.user_id = ?
+    WHERE c.id IN (${page})
+    ORDER BY c.last_message_at DESC, c.id DESC
+    LIMIT ?`;
+  const limit = query.limit + 1;
+  return { sql, params: [query.userId, JSON.stringify(query.ids), ...filters, limit, limit] };
 }

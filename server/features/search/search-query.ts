@@ -11,9 +11,11 @@ export interface SearchMatch {
   phoneDigits: string[];
   /** The query's words, folded, for marking names; the last one matches as a prefix. */
   words: string[];
+  /** The words a matching message holds whole, folded, for its snippet. */
+  messageWords: string[];
 }
 
-const PHONE_LIKE = /^[\d\s+().\-]+$/;
+const PHONE_LIKE = /^[\d\s+().-]+$/;
 const MIN_PHONE_DIGITS = 3;
 const MIN_PREFIX_LENGTH = 2;
 const MAX_TOKENS = 8;
@@ -51,7 +53,9 @@ function wordsMatch(tokens: string[], prefixLast: boolean): string {
  */
 export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch {
   const tokens = tokensOf(q);
-  if (!tokens.length) return { conversations: null, messages: null, phoneDigits: [], words: [] };
+  if (!tokens.length) {
+    return { conversations: null, messages: null, phoneDigits: [], words: [], messageWords: [] };
+  }
 
   const digits = q.replace(/\D/g, '');
   if (PHONE_LIKE.test(q) && digits.length >= MIN_PHONE_DIGITS) {
@@ -66,6 +70,7 @@ export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch
       messages,
       phoneDigits: forms,
       words: [],
+      messageWords: [...new Set([...tokens, digits])],
     };
   }
 
@@ -74,6 +79,7 @@ export function buildSearchMatch(q: string, defaultCountry: string): SearchMatch
     messages: wordsMatch(tokens, false),
     phoneDigits: [],
     words: tokens.map(foldWord),
+    messageWords: tokens.map(foldWord),
   };
 }
 
@@ -85,22 +91,45 @@ export function foldWord(word: string): string {
     .toLowerCase();
 }
 
+const WORD = /[\p{L}\p{N}]+/gu;
+
+function isHit(word: string, words: string[], prefixLast: boolean): boolean {
+  const folded = foldWord(word);
+  return words.some((want, index) => {
+    if (folded === want) return true;
+    const prefix = prefixLast && index === words.length - 1 && want.length >= MIN_PREFIX_LENGTH;
+    return prefix && folded.startsWith(want);
+  });
+}
+
 /**
- * Marks the words of `text` that the query's words match — whole, or the last query word as a
- * prefix — the way the FTS5 tokenizer matched them; null when none does.
+ * Marks the words of `text` that the query's words match — whole, or (with `prefixLast`) the
+ * last query word as a prefix — the way the FTS5 tokenizer matched them; null when none does.
  */
-export function markWords(text: string, words: string[]): string | null {
+export function markWords(text: string, words: string[], prefixLast = true): string | null {
   let marked = false;
-  const result = text.replace(/[\p{L}\p{N}]+/gu, (word) => {
-    const folded = foldWord(word);
-    const hit = words.some((want, index) => {
-      if (folded === want) return true;
-      const prefix = index === words.length - 1 && want.length >= MIN_PREFIX_LENGTH;
-      return prefix && folded.startsWith(want);
-    });
-    if (!hit) return word;
+  const result = text.replace(WORD, (word) => {
+    if (!isHit(word, words, prefixLast)) return word;
     marked = true;
     return `${HIGHLIGHT_START}${word}${HIGHLIGHT_END}`;
   });
   return marked ? result : null;
+}
+
+/**
+ * About `size` words of a message around its first match, matches marked and "…" where it was
+ * cut: what FTS5's snippet() gives, without a MATCH query per listed row.
+ */
+export function snippetOf(text: string, words: string[], size = 12): string | null {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const spans = [...flat.matchAll(WORD)];
+  const first = spans.findIndex((span) => isHit(span[0], words, false));
+  if (first === -1) return null;
+
+  const start = Math.max(0, Math.min(first - Math.floor(size / 3), spans.length - size));
+  const end = Math.min(spans.length, start + size);
+  const from = start === 0 ? 0 : (spans[start]?.index ?? 0);
+  const to = end >= spans.length ? flat.length : (spans[end]?.index ?? flat.length);
+  const body = markWords(flat.slice(from, to).trimEnd(), words, false) ?? '';
+  return `${start > 0 ? '…' : ''}${body}${end < spans.length ? '…' : ''}`;
 }

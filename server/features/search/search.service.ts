@@ -1,9 +1,9 @@
 import { toCarrier } from '@shared/phone.js';
-import { HIGHLIGHT_END, HIGHLIGHT_START, markWhole, type SearchHighlight } from '@shared/search.js';
+import { markWhole, type SearchHighlight } from '@shared/search.js';
 
 import type { Deps } from '../../context.js';
 import { defaultCountry } from '../admin/settings.js';
-import { buildSearchMatch, markWords, type SearchMatch } from './search-query.js';
+import { buildSearchMatch, markWords, snippetOf, type SearchMatch } from './search-query.js';
 
 /** What matched in one conversation: its own fields, or (newest first) one of its messages. */
 interface Hit {
@@ -26,13 +26,12 @@ export interface SearchResult {
 
 /** Messages read per search before giving up on finding more distinct conversations. */
 const MESSAGE_SCAN = 2_000;
-const SNIPPET_TOKENS = 12;
 
 /**
  * Search over SQLite FTS5 (drizzle/0002_search.sql): conversation names, contact names and phone
  * numbers in conversation_search, message text in message_search. Matches are read newest first
- * by rowid and never ranked, which keeps a common word as cheap as a rare one: the newest 500
- * threads by message and the newest 500 by name or number; the list then orders them by activity.
+ * by rowid and never ranked, which keeps a common word as cheap as a rare one: the newest threads
+ * by message and the newest by name or number, `limit` of each; the list orders them by activity.
  */
 export class SearchService {
   private readonly statements;
@@ -48,9 +47,8 @@ export class SearchService {
         `SELECT m.id, m.conversation_id FROM message_search s JOIN messages m ON m.id = s.rowid
          WHERE message_search MATCH ? ORDER BY s.rowid DESC LIMIT ?`,
       ),
-      snippet: sqlite.prepare<[string, string, string, number], { snippet: string }>(
-        `SELECT snippet(message_search, 0, ?, ?, '…', ${SNIPPET_TOKENS}) AS snippet
-         FROM message_search WHERE message_search MATCH ? AND rowid = ?`,
+      texts: sqlite.prepare<[string], { id: number; text: string }>(
+        'SELECT id, text FROM messages WHERE id IN (SELECT value FROM json_each(?))',
       ),
       phones: sqlite.prepare<[{ id: number }], { e164: string }>(
         `SELECT c.phone AS e164 FROM conversations c WHERE c.id = @id
@@ -86,28 +84,23 @@ export class SearchService {
   }
 
   private highlight(match: SearchMatch, hits: Map<number, Hit>, rows: ListedRow[]) {
+    const messageIds = rows.map((row) => hits.get(row.id)?.messageId).filter((id) => id != null);
+    const texts = new Map(
+      this.statements.texts.all(JSON.stringify(messageIds)).map((m) => [m.id, m.text]),
+    );
+
     const result = new Map<number, SearchHighlight>();
     for (const row of rows) {
       const hit = hits.get(row.id);
       if (!hit) continue;
-      const highlight =
-        hit.messageId !== null
-          ? this.messageHighlight(match, hit.messageId)
-          : this.fieldHighlight(match, row);
+      const text = hit.messageId === null ? undefined : texts.get(hit.messageId);
+      const snippet = text === undefined ? null : snippetOf(text, match.messageWords);
+      const highlight = snippet
+        ? { field: 'message' as const, text: snippet, messageId: hit.messageId as number }
+        : this.fieldHighlight(match, row);
       if (highlight) result.set(row.id, highlight);
     }
     return result;
-  }
-
-  private messageHighlight(match: SearchMatch, messageId: number): SearchHighlight | null {
-    if (!match.messages) return null;
-    const row = this.statements.snippet.get(
-      HIGHLIGHT_START,
-      HIGHLIGHT_END,
-      match.messages,
-      messageId,
-    );
-    return row ? { field: 'message', text: row.snippet, messageId } : null;
   }
 
   /** Names are marked here from the listed row: cheaper than a prefix MATCH per row. */
