@@ -24,10 +24,8 @@ async function main(): Promise<void> {
   const log = category(logger, 'lifecycle');
   const db = openDatabase(config.databasePath);
   const app = await createApp({ config, db, logger });
-  // HOST narrows the bind address (127.0.0.1 for tests and benchmarks); PORT_FILE receives the
-  // bound port once listening, for scripts that start the server with PORT=0.
-  const port = await app.listen(config.port, process.env.HOST || undefined);
-  if (process.env.PORT_FILE) writeFileSync(process.env.PORT_FILE, `${port}\n`);
+  const port = await app.listen(config.port, config.host ?? undefined);
+  if (config.portFile) writeFileSync(config.portFile, `${port}\n`);
   log.info({ port, carrier: app.sms.name, mail: config.smtpUrl ? 'smtp' : 'log' }, 'Switchboard is listening');
   process.stdout.write(`\n  Switchboard is running at ${config.publicUrl}\n`);
   if (app.sms.name === 'simulator') {

@@ -119,7 +119,7 @@ export async function webhookFloor(config: BenchConfig, clients: number): Promis
     event: 'message',
     onEvent: receiver(stream, (text) => between(text, '"id":"bench-', '"')),
   });
-  const http = poster(base);
+  const http = poster(base, 64, { resendOnReset: true });
   const send = (_index: number, key: string) => {
     const hook = signedInbound(key, '+14152000000');
     return http.post('/hook', hook.raw, { authorization: hook.authorization });

@@ -33,7 +33,7 @@ export interface DeliveryResult {
   lost: number;
   duplicated: number;
   deliveries: number;
-  /** Answers by status; 0 counts requests that failed without one. */
+  /** Answers by status, or by error code for requests that got none. */
   statuses: Record<string, number>;
   lagMaxMs: number;
   /** Items per second actually sent over the whole run. */
@@ -53,7 +53,7 @@ export async function deliveryRun(options: {
   warmupMs: number;
   measureMs: number;
   settleMs: number;
-  send: (index: number, key: string) => Promise<number>;
+  send: (index: number, key: string) => Promise<number | string>;
   server?: BenchProcess;
 }): Promise<DeliveryResult> {
   const { stream, rate } = options;
@@ -64,7 +64,7 @@ export async function deliveryRun(options: {
   const tracker = new DeliveryTracker(total, options.clients, warmup);
   stream.tracker = tracker;
 
-  const answers: Array<Promise<number>> = [];
+  const answers: Array<Promise<number | string>> = [];
   let marked: Promise<void> | undefined;
   const loop = await openLoop({
     rate,

@@ -105,13 +105,18 @@ export async function openLoop(options: {
   return { lagMaxMs: lagMax / 1000, elapsedMs: (nowUs() - start) / 1000 };
 }
 
-/** POSTs over a pool of kept-alive connections; answers the status (0 for a failed request). */
-export function poster(base: string, maxSockets = 64) {
+/**
+ * POSTs over a pool of kept-alive connections; answers the status, or the error code of a
+ * request that got no answer (`ECONNRESET`, …). Idle connections are let go before the
+ * server's 5 s keep-alive timeout; a request that meets a connection the server closed at that
+ * very moment is sent again on a fresh one when `resendOnReset` (webhooks: Vonage resends too).
+ */
+export function poster(base: string, maxSockets = 64, options: { resendOnReset?: boolean } = {}) {
   const url = new URL(base);
-  const agent = new Agent({ keepAlive: true, maxSockets });
-  const statuses = new Map<number, number>();
-  const post = (path: string, body: string, headers: Record<string, string> = {}) =>
-    new Promise<number>((resolve) => {
+  const agent = new Agent({ keepAlive: true, maxSockets, timeout: 4_000 });
+  const statuses = new Map<number | string, number>();
+  const once = (path: string, body: string, headers: Record<string, string>) =>
+    new Promise<{ answer: number | string; reused: boolean }>((resolve) => {
       const req = request(
         {
           agent,
@@ -127,18 +132,22 @@ export function poster(base: string, maxSockets = 64) {
         },
         (res) => {
           res.resume();
-          res.on('end', () => {
-            statuses.set(res.statusCode ?? 0, (statuses.get(res.statusCode ?? 0) ?? 0) + 1);
-            resolve(res.statusCode ?? 0);
-          });
+          res.on('end', () => resolve({ answer: res.statusCode ?? 0, reused: false }));
         },
       );
-      req.on('error', () => {
-        statuses.set(0, (statuses.get(0) ?? 0) + 1);
-        resolve(0);
+      req.on('error', (error: NodeJS.ErrnoException) => {
+        resolve({ answer: error.code ?? 'error', reused: req.reusedSocket });
       });
       req.end(body);
     });
+  const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
+    let { answer, reused } = await once(path, body, headers);
+    if (answer === 'ECONNRESET' && reused && options.resendOnReset) {
+      ({ answer } = await once(path, body, headers));
+    }
+    statuses.set(answer, (statuses.get(answer) ?? 0) + 1);
+    return answer;
+  };
   return {
     post,
     statuses,

@@ -40,7 +40,7 @@ export async function inboundScenario(
     event: 'message:created',
     onEvent: receiver(stream, (text) => between(text, '"text":"bench ', ' ')),
   });
-  const http = poster(base);
+  const http = poster(base, 64, { resendOnReset: true });
   const send = (index: number, key: string) => {
     const hook = signedInbound(key, seed.phones[index % seed.phones.length] as string);
     return http.post('/webhooks/vonage/inbound', hook.raw, { authorization: hook.authorization });

@@ -32,7 +32,7 @@ export async function reconnectScenario(config: BenchConfig): Promise<StormRun[]
   const seed = seedApp(dir, { staff: config.storm, students: config.students });
   const app = await startApp(dir, seed.dbPath, fake);
   const base = `http://127.0.0.1:${app.port}`;
-  const http = poster(base);
+  const http = poster(base, 64, { resendOnReset: true });
   const lastSeq = new Array<number>(config.storm).fill(0);
   const open = (index: number, seq?: number): Socket => {
     const socket = io(base, {

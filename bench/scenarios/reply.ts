@@ -65,7 +65,7 @@ export async function replyScenario(config: BenchConfig, watchers: number): Prom
         carrier: new DeliveryTracker(total, 1, warmup),
       };
       const trackers = current;
-      const answers: Array<Promise<number>> = [];
+      const answers: Array<Promise<number | string>> = [];
       await openLoop({
         rate: config.replyRate,
         total,

@@ -5,6 +5,10 @@ import { z } from 'zod';
 /** Everything the server reads from the environment, validated once at start. */
 export interface Config {
   port: number;
+  /** Bind address; null binds every interface. */
+  host: string | null;
+  /** A file that receives the bound port once listening (scripts that start with PORT=0). */
+  portFile: string | null;
   databasePath: string;
   publicUrl: string;
   adminEmail: string | null;
@@ -45,6 +49,11 @@ const envSchema = z.object({
       'PORT must be a number from 0 to 65535',
     )
     .transform((value) => (value === undefined ? undefined : Number(value))),
+  HOST: optional.refine(
+    (value) => value === undefined || /^[\w.:-]{1,255}$/.test(value),
+    'HOST must be a host name or an IP address',
+  ),
+  PORT_FILE: optional,
   DATABASE_PATH: optional,
   PUBLIC_URL: url('PUBLIC_URL'),
   ADMIN_EMAIL: optional.pipe(z.email('ADMIN_EMAIL must be an email address').optional()),
@@ -94,6 +103,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = e.PORT ?? 3000;
   return {
     port,
+    host: e.HOST ?? null,
+    portFile: e.PORT_FILE ?? null,
     databasePath: e.DATABASE_PATH ?? './data/switchboard.db',
     publicUrl: (e.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, ''),
     adminEmail: e.ADMIN_EMAIL ?? null,

@@ -214,7 +214,8 @@ export async function waitFor<T>(check: () => T | undefined | false, timeoutMs =
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function fixture(name: string): string {
-  return readFileSync(new URL(`../../../shared/fixtures/vonage/${name}`, import.meta.url), 'utf8');
+  // Copies of the team's reference bodies (../shared/fixtures/vonage), kept with the tests.
+  return readFileSync(new URL(`../fixtures/vonage/${name}`, import.meta.url), 'utf8');
 }
 
 /** Posts a webhook body the way Vonage does: raw JSON, signed unless told otherwise. */

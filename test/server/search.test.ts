@@ -141,6 +141,33 @@ describe('GET /api/conversations?q=', () => {
     }
   });
 
+  it('finds numbers written in texts, showing the number when it is the thread’s', async () => {
+    const maya = await thread('Deposit', {
+      firstName: 'Maya',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
+    const omar = await thread('Housing', {
+      firstName: 'Omar',
+      lastName: 'Haddad',
+      phone: '+14155550111',
+    });
+    await postWebhook(h, 'inbound', inboundBody({ text: 'Call me at 415-555-0100 please' }));
+    await postWebhook(
+      h,
+      'inbound',
+      inboundBody({ from: '14155550111', text: 'My mom: 415 555 0100' }),
+    );
+
+    const found = await search('(415) 555-0100');
+
+    expect(found.map((c) => c.id).sort()).toEqual([maya, omar].sort());
+    expect(found.find((c) => c.id === maya)?.highlight?.field).toBe('phone');
+    const inText = found.find((c) => c.id === omar)?.highlight;
+    expect(inText?.field).toBe('message');
+    expect(marked(inText!.text)).toEqual(['415', '555', '0100']);
+  });
+
   it('follows contact edits: a new name and number are found, the old name is not', async () => {
     const { id: contactId } = make.contact({
       firstName: 'Maya',

@@ -31,7 +31,8 @@ export function participantMail(deps: Deps, mailer: Mailer) {
 
     const student = `${info.first_name} ${info.last_name}`.trim();
     const link = `${deps.config.publicUrl}/c/${stored.conversationId}`;
-    const subject = `${student} texted: ${info.name}`;
+    const subject =
+      info.name === student ? `New text from ${student}` : `${student} texted: ${info.name}`;
     const text = [
       `${student} sent a text in "${info.name}":`,
       '',

@@ -5,9 +5,10 @@ import type { Deps } from '../../context.js';
 import { defaultCountry } from '../admin/settings.js';
 import { buildSearchMatch, markWords, snippetOf, type SearchMatch } from './search-query.js';
 
-/** What matched in one conversation: its own fields, or (newest first) one of its messages. */
+/** What matched in one conversation: its newest matching message, and / or its own fields. */
 interface Hit {
   messageId: number | null;
+  byField: boolean;
 }
 
 /** What highlighting a listed conversation needs from its row. */
@@ -66,14 +67,17 @@ export class SearchService {
 
     if (match.messages) {
       for (const row of this.statements.messages.iterate(match.messages, MESSAGE_SCAN)) {
-        if (!hits.has(row.conversation_id)) hits.set(row.conversation_id, { messageId: row.id });
+        if (!hits.has(row.conversation_id)) {
+          hits.set(row.conversation_id, { messageId: row.id, byField: false });
+        }
         if (hits.size >= limit) break;
       }
     }
     const byField = match.conversations
       ? this.statements.conversations.all(match.conversations, limit).map((row) => row.id)
       : [];
-    for (const id of byField) if (!hits.has(id)) hits.set(id, { messageId: null });
+    for (const id of byField)
+      hits.set(id, { messageId: hits.get(id)?.messageId ?? null, byField: true });
 
     return { ids: [...hits.keys()], highlights: (rows) => this.highlight(match, hits, rows) };
   }
@@ -93,7 +97,9 @@ export class SearchService {
     for (const row of rows) {
       const hit = hits.get(row.id);
       if (!hit) continue;
-      const text = hit.messageId === null ? undefined : texts.get(hit.messageId);
+      // A number searched for is best shown as the number; words, in the text that has them.
+      const phoneFirst = hit.byField && match.phoneDigits.length > 0;
+      const text = hit.messageId === null || phoneFirst ? undefined : texts.get(hit.messageId);
       const snippet = text === undefined ? null : snippetOf(text, match.messageWords);
       const highlight = snippet
         ? { field: 'message' as const, text: snippet, messageId: hit.messageId as number }

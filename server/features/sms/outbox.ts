@@ -209,8 +209,9 @@ export class Outbox {
     const backoff = Math.min(this.options.baseDelayMs * 2 ** (attempts - 1), this.options.maxDelayMs);
     const jittered = backoff / 2 + Math.random() * (backoff / 2);
     const delay = Math.max(jittered, carrier.retryAfterMs ?? 0);
-    const at = new Date(this.deps.clock.now().getTime() + delay).toISOString();
-    this.statements.retryLater.run(at, carrier.code, carrier.reason, nowIso(this.deps), part.id);
+    const now = this.deps.clock.now();
+    const at = new Date(now.getTime() + delay).toISOString();
+    this.statements.retryLater.run(at, carrier.code, carrier.reason, now.toISOString(), part.id);
     this.log.warn({ messageId: part.message_id, attempts, delayMs: Math.round(delay), code: carrier.code }, 'sms send will be retried');
   }
 
