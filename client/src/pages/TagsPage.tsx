@@ -47,7 +47,7 @@ export function TagsPage() {
           fallback={<p class="card-body muted">No tags yet. Add one below or from any thread.</p>}
         >
           <div class="table-wrap">
-            <table class="table">
+            <table class="table table-stack">
               <caption class="sr-only">Tags</caption>
               <thead>
                 <tr>
