@@ -49,7 +49,8 @@ export function App() {
       const next = path === '/' ? '' : `?next=${encodeURIComponent(path + window.location.search)}`;
       navigate(`/login${next}`, { replace: true });
     } else if (status === 'signed-out' && path === '/setup') {
-      navigate('/login', { replace: true });
+      // A used set-up link: say so on the sign-in page rather than silently swapping pages.
+      navigate('/login?setup=done', { replace: true });
     } else if (status === 'needs-setup' && path !== '/setup') {
       navigate(`/setup${window.location.search}`, { replace: true });
     } else if (status === 'signed-in' && PUBLIC_PATHS.has(path)) {

@@ -10,11 +10,14 @@ import type {
   InboxConversationDto,
   InboxCountsDto,
   MessageDto,
+  NotificationDto,
   OfficeNumberDto,
   Role,
   TeamDto,
   UserDto,
 } from '@shared/dto.js';
+
+import { splitFieldMessage } from './error-text.js';
 
 /** An HTTP failure, carrying the API's stable `code` and its human `message`. */
 export class ApiError extends Error {
@@ -93,10 +96,16 @@ function withQuery(path: string, query: Record<string, string | boolean | number
   return search ? `${path}?${search}` : path;
 }
 
-/** Turns any thrown value into a sentence fit for the screen. */
+/** Turns any thrown value into a sentence fit for the screen, without the API's field prefix. */
 export function errorMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+  if (error instanceof ApiError) return splitFieldMessage(error.message).text;
   return 'Something went wrong. Try again.';
+}
+
+/** The top-level field an input error is about (`phones.0` → `phones`), or null. */
+export function errorField(error: unknown): string | null {
+  if (!(error instanceof ApiError)) return null;
+  return splitFieldMessage(error.message).field?.split('.')[0] ?? null;
 }
 
 export const getSetup = () => request<{ needsSetup: boolean }>('GET', '/api/setup');
@@ -251,8 +260,24 @@ export const sendMessage = (
 
 export const getInboxCounts = () => request<InboxCountsDto>('GET', '/api/conversations/counts');
 
-export const updateMe = (body: { browserNotifications?: boolean }) =>
+export interface ProfileChange {
+  name?: string;
+  emailNotifications?: boolean;
+  browserNotifications?: boolean;
+  password?: string;
+  currentPassword?: string;
+}
+
+/** A new password needs the current one: `400 wrong_password` otherwise. */
+export const updateMe = (body: ProfileChange) =>
   request<{ user: UserDto }>('PATCH', '/api/me', body);
+
+/** The caller's emails kept in the in-app log, newest first; `before` pages on. */
+export const listNotifications = (before?: number) =>
+  request<{ notifications: NotificationDto[] }>(
+    'GET',
+    withQuery('/api/notifications', { before, limit: 50 }),
+  );
 
 export const retryMessage = (id: number) =>
   request<{ message: MessageDto }>('POST', `/api/messages/${id}/retry`);

@@ -2,7 +2,7 @@ import { createSignal, For, Show } from 'solid-js';
 
 import { NumberRow } from '../components/admin/NumberRow.jsx';
 import { Alert } from '../components/common/Alert.jsx';
-import { createNumber, errorMessage } from '../lib/api.js';
+import { createNumber, errorField, errorMessage } from '../lib/api.js';
 import { formatPhone } from '../lib/format.js';
 import { directory, upsertNumber } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
@@ -11,12 +11,14 @@ export function NumbersPage() {
   const [number, setNumber] = createSignal('');
   const [label, setLabel] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const [numberError, setNumberError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
+    setNumberError(null);
     try {
       const answer = await createNumber({ number: number().trim(), label: label().trim() });
       upsertNumber(answer.number);
@@ -24,7 +26,8 @@ export function NumbersPage() {
       setNumber('');
       setLabel('');
     } catch (failure) {
-      setError(errorMessage(failure));
+      if (errorField(failure) === 'number') setNumberError(errorMessage(failure));
+      else setError(errorMessage(failure));
     } finally {
       setBusy(false);
     }
@@ -82,9 +85,16 @@ export function NumbersPage() {
               type="tel"
               required
               placeholder="+1 617 555 0100"
+              aria-invalid={numberError() ? true : undefined}
+              aria-describedby={numberError() ? 'number-value-error' : undefined}
               value={number()}
               onInput={(event) => setNumber(event.currentTarget.value)}
             />
+            <Show when={numberError()}>
+              <p class="field-error" id="number-value-error" role="alert">
+                {numberError()}
+              </p>
+            </Show>
           </div>
           <div class="field">
             <label class="field-label" for="number-label">

@@ -3,6 +3,7 @@ import { createSignal, Show } from 'solid-js';
 import { Alert } from '../components/common/Alert.jsx';
 import { AuthLayout } from '../components/common/AuthLayout.jsx';
 import { errorMessage } from '../lib/api.js';
+import { currentQuery } from '../lib/router.js';
 import { session, signIn } from '../stores/session.store.js';
 
 export function SignInPage() {
@@ -10,6 +11,7 @@ export function SignInPage() {
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  const setupDone = () => currentQuery().get('setup') === 'done';
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -29,6 +31,9 @@ export function SignInPage() {
       <form class="stack" onSubmit={handleSubmit} novalidate>
         <Show when={session.notice && !error()}>
           <Alert tone="info">{session.notice}</Alert>
+        </Show>
+        <Show when={setupDone() && !session.notice && !error()}>
+          <Alert tone="info">Set-up is already done — sign in.</Alert>
         </Show>
         <Show when={error()}>
           <Alert>{error()}</Alert>

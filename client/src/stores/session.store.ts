@@ -1,8 +1,10 @@
+import { batch } from 'solid-js';
 import { createStore } from 'solid-js/store';
 
 import type { UserDto } from '@shared/dto.js';
 
 import * as api from '../lib/api.js';
+import { navigate } from '../lib/router.js';
 
 export type SessionStatus = 'loading' | 'signed-out' | 'needs-setup' | 'signed-in';
 
@@ -48,9 +50,13 @@ export async function signIn(email: string, password: string): Promise<void> {
   startSession(user);
 }
 
+/** Ends the session at plain /login: the next person to sign in starts at their own inbox. */
 export async function signOut(): Promise<void> {
   await api.logout().catch(() => undefined);
-  setSession({ status: 'signed-out', user: null, notice: null });
+  batch(() => {
+    setSession({ status: 'signed-out', user: null, notice: null });
+    navigate('/login');
+  });
 }
 
 /** The server no longer knows this session (expired, or the user was deactivated). */

@@ -72,8 +72,19 @@ export function toConversationDto(
 /** Loads full conversation DTOs (participants and tags included) for a set of rows. */
 export class ConversationPresenter {
   private readonly byId;
+  private readonly participantsOf;
+  private readonly tagsOf;
 
-  constructor(private readonly deps: Deps) {
+  constructor(deps: Deps) {
+    // Ids travel as one JSON array so each statement is prepared once, whatever the page size.
+    this.participantsOf = deps.db.sqlite.prepare<[string], { conversation_id: number; user_id: number }>(
+      `SELECT conversation_id, user_id FROM participants
+       WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
+    );
+    this.tagsOf = deps.db.sqlite.prepare<[string], { conversation_id: number; name: string }>(
+      `SELECT ct.conversation_id, t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
+       WHERE ct.conversation_id IN (SELECT value FROM json_each(?)) ORDER BY t.name`,
+    );
     this.byId = deps.db.sqlite.prepare<[number], ConversationRow>(
       `SELECT ${CONVERSATION_COLUMNS} FROM conversations c
        JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ?`,
@@ -94,34 +105,20 @@ export class ConversationPresenter {
 
   present(rows: ConversationRow[]): ConversationDto[] {
     if (!rows.length) return [];
-    const ids = rows.map((row) => row.id);
-    const placeholders = ids.map(() => '?').join(',');
-    const people = this.deps.db.sqlite
-      .prepare<number[], { conversation_id: number; user_id: number }>(
-        `SELECT conversation_id, user_id FROM participants
-         WHERE conversation_id IN (${placeholders}) ORDER BY created_at, rowid`,
-      )
-      .all(...ids);
-    const tags = this.tagsFor(ids, placeholders);
+    const ids = JSON.stringify(rows.map((row) => row.id));
+    const people = groupBy(this.participantsOf.all(ids), (p) => p.conversation_id, (p) => p.user_id);
+    const tags = groupBy(this.tagsOf.all(ids), (t) => t.conversation_id, (t) => t.name);
 
-    return rows.map((row) =>
-      toConversationDto(
-        row,
-        people.filter((p) => p.conversation_id === row.id).map((p) => p.user_id),
-        tags.get(row.id) ?? [],
-      ),
-    );
+    return rows.map((row) => toConversationDto(row, people.get(row.id) ?? [], tags.get(row.id) ?? []));
   }
+}
 
-  private tagsFor(ids: number[], placeholders: string): Map<number, string[]> {
-    const map = new Map<number, string[]>();
-    const rows = this.deps.db.sqlite
-      .prepare<number[], { conversation_id: number; name: string }>(
-        `SELECT ct.conversation_id, t.name FROM conversation_tags ct JOIN tags t ON t.id = ct.tag_id
-         WHERE ct.conversation_id IN (${placeholders}) ORDER BY t.name`,
-      )
-      .all(...ids);
-    for (const row of rows) map.set(row.conversation_id, [...(map.get(row.conversation_id) ?? []), row.name]);
-    return map;
+function groupBy<T, V>(rows: T[], key: (row: T) => number, value: (row: T) => V): Map<number, V[]> {
+  const map = new Map<number, V[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(value(row));
+    else map.set(key(row), [value(row)]);
   }
+  return map;
 }

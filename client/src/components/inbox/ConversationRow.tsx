@@ -16,6 +16,10 @@ interface ConversationRowProps {
   selected: boolean;
 }
 
+/** A thread named after its student needs no second line saying the same name. */
+const sameName = (name: string, contactName: string) =>
+  name.trim().toLowerCase() === contactName.trim().toLowerCase();
+
 export function ConversationRow(props: ConversationRowProps) {
   const conversation = () => props.conversation;
   const closed = () => conversation().status === 'closed';
@@ -49,7 +53,9 @@ export function ConversationRow(props: ConversationRowProps) {
             {relativeTime(conversation().lastMessageAt, now())}
           </time>
         </span>
-        <span class="row-contact">{conversation().contactName}</span>
+        <Show when={!sameName(conversation().name, conversation().contactName)}>
+          <span class="row-contact">{conversation().contactName}</span>
+        </Show>
         <Show
           when={match()}
           fallback={

@@ -10,7 +10,7 @@ import { currentUser, updateCurrentUser } from '../../stores/session.store.js';
  * allows them). The switch is kept on the account (`browserNotifications`); the permission is
  * asked only from this button, as browsers require.
  */
-export function NotificationToggle() {
+export function NotificationToggle(props: { testId?: string }) {
   const [busy, setBusy] = createSignal(false);
   const on = () => Boolean(currentUser()?.browserNotifications);
 
@@ -50,7 +50,7 @@ export function NotificationToggle() {
     <button
       type="button"
       class="button button-ghost button-small notification-toggle"
-      data-testid="notification-toggle"
+      data-testid={props.testId ?? 'notification-toggle'}
       aria-pressed={on()}
       title={hint()}
       disabled={busy()}
