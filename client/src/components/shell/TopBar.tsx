@@ -1,4 +1,4 @@
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
 
 import { currentPath } from '../../lib/router.js';
 import { directory } from '../../stores/directory.store.js';
@@ -7,6 +7,7 @@ import { inboxUnread } from '../../stores/inbox.store.js';
 import { isAdmin, isSupervisor, session, signOut } from '../../stores/session.store.js';
 import { Avatar } from '../common/Avatar.jsx';
 import { Icon } from '../common/Icon.jsx';
+import { NavAccount } from './NavAccount.jsx';
 import { NotificationToggle } from './NotificationToggle.jsx';
 
 interface NavItem {
@@ -38,11 +39,50 @@ function isCurrent(item: NavItem, path: string): boolean {
   return path === item.href || (item.prefix !== undefined && path.startsWith(`${item.prefix}/`));
 }
 
+/**
+ * The top bar. On a phone the navigation folds into a menu: focus moves into it when it opens
+ * and back to the Menu button when Esc or a tap outside closes it; that tap still reaches
+ * whatever it was aimed at.
+ */
 export function TopBar() {
   const [menuOpen, setMenuOpen] = createSignal(false);
+  let toggle: HTMLButtonElement | undefined;
+  let nav: HTMLElement | undefined;
+
+  const openMenu = () => {
+    setMenuOpen(true);
+    queueMicrotask(() => nav?.querySelector<HTMLElement>('a, button')?.focus());
+  };
+
+  const closeMenu = (returnFocus: boolean) => {
+    setMenuOpen(false);
+    if (returnFocus) toggle?.focus();
+  };
+
+  const handleKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape' || !menuOpen()) return;
+    event.preventDefault();
+    closeMenu(true);
+  };
+
+  const handlePointerDown = (event: PointerEvent) => {
+    const target = event.target as Node;
+    if (!menuOpen() || nav?.contains(target) || toggle?.contains(target)) return;
+    // Focus goes back to the button first; a tapped field or button then takes it as usual.
+    closeMenu(nav?.contains(document.activeElement) ?? false);
+  };
+
+  onMount(() => {
+    document.addEventListener('keydown', handleKeyDown);
+    document.addEventListener('pointerdown', handlePointerDown);
+  });
+  onCleanup(() => {
+    document.removeEventListener('keydown', handleKeyDown);
+    document.removeEventListener('pointerdown', handlePointerDown);
+  });
 
   const handleNavClick = (event: MouseEvent) => {
-    if ((event.target as Element).closest('a')) setMenuOpen(false);
+    if ((event.target as Element).closest('a')) closeMenu(false);
   };
 
   const link = (item: NavItem) => (
@@ -75,17 +115,19 @@ export function TopBar() {
       </a>
 
       <button
+        ref={toggle}
         type="button"
         class="button button-ghost menu-toggle"
         aria-expanded={menuOpen()}
         aria-controls="main-nav"
-        onClick={() => setMenuOpen(!menuOpen())}
+        onClick={() => (menuOpen() ? closeMenu(true) : openMenu())}
       >
         <Icon name={menuOpen() ? 'close' : 'menu'} size={18} />
         <span>Menu</span>
       </button>
 
       <nav
+        ref={nav}
         id="main-nav"
         class="main-nav"
         classList={{ open: menuOpen() }}
@@ -103,26 +145,25 @@ export function TopBar() {
             <For each={ADMIN_ITEMS}>{link}</For>
           </ul>
         </Show>
-        <div class="nav-account">
-          <span class="nav-account-name">
-            {session.user?.name} <span class="account-role">{session.user?.role}</span>
-          </span>
-          <button type="button" class="button button-small" onClick={() => void signOut()}>
-            Sign out
-          </button>
-        </div>
+        <NavAccount />
       </nav>
 
       <div class="account">
         <Show when={session.user}>
           {(user) => (
-            <>
+            <a
+              class="account-link"
+              href="/profile"
+              title="Your profile and notifications"
+              aria-current={currentPath().startsWith('/profile') ? 'page' : undefined}
+            >
+              <span class="sr-only">Your profile: </span>
               <Avatar name={user().name} size="small" />
               <span class="account-name">
                 <span class="account-user">{user().name}</span>
                 <span class="account-role">{user().role}</span>
               </span>
-            </>
+            </a>
           )}
         </Show>
         <NotificationToggle />
