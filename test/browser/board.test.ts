@@ -9,21 +9,13 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;
 let supervisor: Page;
 let counselor: Page;
 let conversationId: string;
-
-async function signInPage(page: Page, email: string): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 const column = (page: Page, title: string) => page.getByRole('region', { name: title });
 const thread = (page: Page, title: string) =>
@@ -46,8 +38,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   supervisor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   counselor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInPage(supervisor, sam.email);
-  await signInPage(counselor, dana.email);
+  await signInThroughUi(supervisor, h.url, sam.email, PASSWORD);
+  await signInThroughUi(counselor, h.url, dana.email, PASSWORD);
 });
 
 afterAll(async () => {

@@ -10,7 +10,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;
@@ -18,14 +18,6 @@ let dana: Page;
 let eli: Page;
 let danaId: number;
 let conversationId: string;
-
-async function signInPage(page: Page, email: string): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 const bubbles = (page: Page, text: string) => page.getByTestId('message').filter({ hasText: text });
 
@@ -50,8 +42,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dana = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   eli = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInPage(dana, a.email);
-  await signInPage(eli, b.email);
+  await signInThroughUi(dana, h.url, a.email, PASSWORD);
+  await signInThroughUi(eli, h.url, b.email, PASSWORD);
 });
 
 afterAll(async () => {

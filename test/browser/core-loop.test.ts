@@ -9,21 +9,13 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;
 let dana: Page;
 let eli: Page;
 let eliId: number;
-
-async function signInPage(page: Page, email: string): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 beforeAll(async () => {
   h = await startHarness();
@@ -37,8 +29,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   dana = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   eli = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInPage(dana, a.email);
-  await signInPage(eli, b.email);
+  await signInThroughUi(dana, h.url, a.email, PASSWORD);
+  await signInThroughUi(eli, h.url, b.email, PASSWORD);
 });
 
 afterAll(async () => {

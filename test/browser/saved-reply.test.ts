@@ -9,7 +9,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;
@@ -17,14 +17,6 @@ let admin: Page;
 let counselor: Page;
 let mayaThread: number;
 let unnamedThread: number;
-
-async function signInPage(page: Page, email: string): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
 
 async function threadOf(phone: string): Promise<number> {
   const res = await postWebhook(
@@ -60,8 +52,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   counselor = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await signInPage(admin, ada.email);
-  await signInPage(counselor, dana.email);
+  await signInThroughUi(admin, h.url, ada.email, PASSWORD);
+  await signInThroughUi(counselor, h.url, dana.email, PASSWORD);
 });
 
 afterAll(async () => {

@@ -9,7 +9,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 import { png } from '../helpers/media-files.js';
 
 let h: Harness;
@@ -17,11 +17,7 @@ let browser: TestBrowser;
 let page: Page;
 
 async function signInPage(email: string): Promise<void> {
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signInThroughUi(page, h.url, email, PASSWORD);
 }
 
 /** Opens the thread an inbound text from `from` created. */

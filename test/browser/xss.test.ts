@@ -9,7 +9,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser } from '../helpers/browser.js';
+import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 
 /** Markup that runs script wherever it is parsed as HTML; each payload names its own flag. */
 const payload = (flag: number) =>
@@ -34,11 +34,7 @@ async function signInPage(page: Page, email: string): Promise<void> {
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  await page.goto(`${h.url}/login`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: /sign in/i }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signInThroughUi(page, h.url, email, PASSWORD);
 }
 
 /** Nothing ran, and no element the payloads carry exists anywhere in the page. */
