@@ -7,11 +7,13 @@ import { BoardPage } from './pages/BoardPage.jsx';
 import { ContactPage } from './pages/ContactPage.jsx';
 import { ContactsPage } from './pages/ContactsPage.jsx';
 import { InboxPage } from './pages/InboxPage.jsx';
+import { MyNotificationsPage } from './pages/MyNotificationsPage.jsx';
 import { NewContactPage } from './pages/NewContactPage.jsx';
 import { NewConversationPage } from './pages/NewConversationPage.jsx';
 import { NoAccessPage } from './pages/NoAccessPage.jsx';
 import { NotFoundPage } from './pages/NotFoundPage.jsx';
 import { NumbersPage } from './pages/NumbersPage.jsx';
+import { ProfilePage } from './pages/ProfilePage.jsx';
 import { RulesPage } from './pages/RulesPage.jsx';
 import { SimulatorPage } from './pages/SimulatorPage.jsx';
 import { SmsSettingsPage } from './pages/SmsSettingsPage.jsx';
@@ -45,6 +47,8 @@ const ROUTES: Route[] = [
     pattern: '/contacts/:id',
     page: (props) => <ContactPage contactId={Number(props.params.id)} />,
   },
+  { pattern: '/profile', page: () => <ProfilePage /> },
+  { pattern: '/profile/notifications', page: () => <MyNotificationsPage /> },
   { pattern: '/board', page: () => <BoardPage />, allowed: isSupervisor },
   { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
   { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },

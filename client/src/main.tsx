@@ -11,6 +11,7 @@ import './styles/thread.css';
 import './styles/pages.css';
 import './styles/collaboration.css';
 import './styles/automation.css';
+import './styles/profile.css';
 
 startRouter();
 

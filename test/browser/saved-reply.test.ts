@@ -135,6 +135,12 @@ describe('saved replies in the browser', () => {
     await counselor.getByRole('button', { name: 'Assistant' }).click();
     await counselor.getByText(/The writing assistant is off/).waitFor();
     await counselor.getByRole('button', { name: 'Fix spelling & grammar' }).click();
+    const suggestion = counselor.getByTestId('assistant-suggestion');
+    await suggestion.getByText('we received your application').waitFor();
+    expect(await counselor.getByTestId('composer-input').inputValue()).toBe(
+      'we recieved your applicaton',
+    );
+    await suggestion.getByRole('button', { name: 'Apply' }).click();
     await expect
       .poll(() => counselor.getByTestId('composer-input').inputValue())
       .toBe('we received your application');

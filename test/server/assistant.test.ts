@@ -241,6 +241,30 @@ describe('without a model', () => {
     ]);
   });
 
+  it('leaves office words, acronyms and words with digits alone', async () => {
+    const res = await dana.post('/api/assistant/fix', {
+      text: 'Your fafsa and FAFSA are in, the registrar has your transcripts, GPA 3.8, 2nd try.',
+    });
+
+    expect(res.body.text).toBe(
+      'Your fafsa and FAFSA are in, the registrar has your transcripts, GPA 3.8, 2nd try.',
+    );
+    expect(res.body.corrections).toEqual([]);
+  });
+
+  it('mends a misspelling into the common word with the same first letter', async () => {
+    const res = await dana.post('/api/assistant/fix', {
+      text: 'you shoud recieve it soon; the fasfa is due',
+    });
+
+    expect(res.body.text).toBe('you should receive it soon; the FAFSA is due');
+    expect(res.body.corrections).toEqual([
+      { from: 'shoud', to: 'should' },
+      { from: 'recieve', to: 'receive' },
+      { from: 'fasfa', to: 'FAFSA' },
+    ]);
+  });
+
   it('refuses the other actions with how to enable them', async () => {
     const res = await dana.post('/api/assistant/improve', { text: 'thanks' });
 

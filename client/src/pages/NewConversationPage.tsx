@@ -5,9 +5,11 @@ import { countSms, MAX_MESSAGE_LENGTH, replaceLookAlikes } from '@shared/sms.js'
 
 import { Alert } from '../components/common/Alert.jsx';
 import { ContactCombobox } from '../components/common/ContactCombobox.jsx';
+import { FieldError } from '../components/common/FieldError.jsx';
 import { ParticipantPicker } from '../components/common/ParticipantPicker.jsx';
 import { SmsMeter } from '../components/common/SmsMeter.jsx';
-import { createConversation, errorMessage, getContact } from '../lib/api.js';
+import { ExistingThreadNotice } from '../components/inbox/ExistingThreadNotice.jsx';
+import { ApiError, createConversation, errorField, errorMessage, getContact } from '../lib/api.js';
 import { formatPhone } from '../lib/format.js';
 import { currentQuery, navigate } from '../lib/router.js';
 import { activeUsers, directory } from '../stores/directory.store.js';
@@ -17,6 +19,26 @@ import { currentUser } from '../stores/session.store.js';
 
 const EXISTING_NOTICE =
   'This student already had a conversation on that number — your text was added to it.';
+
+type Field = 'name' | 'number' | 'recipient' | 'text';
+type FieldErrors = Partial<Record<Field, string>>;
+
+/** Where each field's input is, to move the focus to the first one that needs fixing. */
+const INPUT_IDS: Record<Field, string> = {
+  name: 'new-name',
+  number: 'new-number',
+  recipient: 'new-recipient',
+  text: 'new-text',
+};
+
+/** The API's field for an input error, as this form names it. */
+const API_FIELDS: Record<string, Field> = {
+  name: 'name',
+  numberId: 'number',
+  contactId: 'recipient',
+  phone: 'recipient',
+  text: 'text',
+};
 
 function parseAssignee(key: string): Assignee | null {
   const [type, id] = key.split(':');
@@ -32,7 +54,17 @@ export function NewConversationPage() {
   const [participants, setParticipants] = createSignal<number[]>([]);
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const [fieldErrors, setFieldErrors] = createSignal<FieldErrors>({});
   const [busy, setBusy] = createSignal(false);
+  const describedBy = (field: Field, hint?: string) =>
+    [fieldErrors()[field] ? `${INPUT_IDS[field]}-error` : '', hint ?? '']
+      .filter(Boolean)
+      .join(' ') || undefined;
+  const invalid = (field: Field) => (fieldErrors()[field] ? true : undefined);
+  /** Editing a field takes its error away; the others stay until the next try. */
+  const edited = (field: Field) => {
+    if (fieldErrors()[field]) setFieldErrors(({ [field]: _, ...rest }) => rest);
+  };
 
   onMount(() => {
     const contactId = Number(currentQuery().get('contactId'));
@@ -49,20 +81,40 @@ export function NewConversationPage() {
   });
 
   const tooLong = () => countSms(text()).characters > MAX_MESSAGE_LENGTH;
-  const ready = () =>
-    name().trim() !== '' && numberId() !== '' && contact() !== null && text().trim() !== '';
+
+  const check = (): FieldErrors => {
+    const found: FieldErrors = {};
+    if (!name().trim()) found.name = 'Name the conversation, e.g. “Deposit question”.';
+    if (!numberId()) found.number = 'Choose the office number the text goes out from.';
+    if (!contact()) found.recipient = 'Choose who gets the text.';
+    if (!text().trim()) found.text = 'Write the first text.';
+    return found;
+  };
+
+  const showFieldErrors = (found: FieldErrors) => {
+    setFieldErrors(found);
+    const first = (Object.keys(INPUT_IDS) as Field[]).find((field) => found[field]);
+    if (first) queueMicrotask(() => document.getElementById(INPUT_IDS[first])?.focus());
+  };
+
+  /** An input error the API names goes beside its field; anything else above the form. */
+  const showFailure = (failure: unknown) => {
+    const field = failure instanceof ApiError && failure.code === 'no_mobile_number'
+      ? 'recipient'
+      : API_FIELDS[errorField(failure) ?? ''];
+    if (field) showFieldErrors({ [field]: errorMessage(failure) });
+    else setError(errorMessage(failure));
+  };
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
+    setError(null);
+    const found = check();
+    showFieldErrors(found);
     const recipient = contact();
-    if (!ready() || !recipient) {
-      setError('Fill in a name, an office number, a recipient and the first text.');
-      return;
-    }
-    if (tooLong()) return;
+    if (Object.keys(found).length > 0 || !recipient || tooLong()) return;
 
     setBusy(true);
-    setError(null);
     try {
       const answer = await createConversation({
         name: name().trim(),
@@ -77,7 +129,7 @@ export function NewConversationPage() {
       if (answer.existing) showNotice(EXISTING_NOTICE, 'info');
       navigate(`/c/${answer.conversation.id}`);
     } catch (failure) {
-      setError(errorMessage(failure));
+      showFailure(failure);
       setBusy(false);
     }
   };
@@ -89,7 +141,10 @@ export function NewConversationPage() {
           <h1 data-autofocus tabindex="-1">
             New conversation
           </h1>
-          <p class="page-intro">The first text goes out as soon as you start the thread.</p>
+          <p class="page-intro">
+            The first text goes out as soon as you start the thread. Fields marked{' '}
+            <span class="required-mark">*</span> are required.
+          </p>
         </div>
       </header>
 
@@ -100,31 +155,43 @@ export function NewConversationPage() {
 
         <div class="field">
           <label class="field-label" for="new-name">
-            Conversation name
+            Conversation name <span class="required-mark" aria-hidden="true">*</span>
           </label>
           <input
             id="new-name"
             required
+            aria-required="true"
             maxLength={120}
-            aria-describedby="new-name-hint"
+            aria-invalid={invalid('name')}
+            aria-describedby={describedBy('name', 'new-name-hint')}
             value={name()}
-            onInput={(event) => setName(event.currentTarget.value)}
+            onInput={(event) => {
+              setName(event.currentTarget.value);
+              edited('name');
+            }}
           />
+          <FieldError id="new-name-error" message={fieldErrors().name} />
           <p class="field-hint" id="new-name-hint">
-            The thread's title, e.g. "Deposit question". It is also the first text's subject.
+            Shown as the conversation’s title in the inbox, e.g. “Deposit question”. The student
+            does not see it.
           </p>
         </div>
 
         <div class="field-row">
           <div class="field">
             <label class="field-label" for="new-number">
-              Office number
+              Office number <span class="required-mark" aria-hidden="true">*</span>
             </label>
             <select
               id="new-number"
               required
+              aria-invalid={invalid('number')}
+              aria-describedby={describedBy('number')}
               value={numberId()}
-              onChange={(event) => setNumberId(event.currentTarget.value)}
+              onChange={(event) => {
+                setNumberId(event.currentTarget.value);
+                edited('number');
+              }}
             >
               <Show when={directory.numbers.length !== 1}>
                 <option value="">Choose a number</option>
@@ -138,6 +205,7 @@ export function NewConversationPage() {
                 )}
               </For>
             </select>
+            <FieldError id="new-number-error" message={fieldErrors().number} />
             <Show when={directory.loaded && directory.numbers.length === 0}>
               <p class="field-hint">No office numbers yet: an admin adds them under Numbers.</p>
             </Show>
@@ -171,34 +239,50 @@ export function NewConversationPage() {
 
         <div class="field">
           <label class="field-label" for="new-recipient">
-            Recipient
+            Recipient <span class="required-mark" aria-hidden="true">*</span>
           </label>
           <ContactCombobox
             id="new-recipient"
             label="Recipient"
             selected={contact()}
-            onSelect={setContact}
-            describedBy="new-recipient-hint"
+            onSelect={(chosen) => {
+              setContact(chosen);
+              edited('recipient');
+            }}
+            required
+            invalid={Boolean(fieldErrors().recipient)}
+            describedBy={describedBy('recipient', 'new-recipient-hint')}
           />
+          <FieldError id="new-recipient-error" message={fieldErrors().recipient} />
           <p class="field-hint" id="new-recipient-hint">
             Only contacts with a mobile number are listed. <a href="/contacts/new">Add a contact</a>
           </p>
         </div>
 
+        <ExistingThreadNotice
+          contact={contact()}
+          numberId={numberId() ? Number(numberId()) : null}
+        />
+
         <ParticipantPicker selected={participants()} onChange={setParticipants} />
 
         <div class="field">
           <label class="field-label" for="new-text">
-            First text
+            First text <span class="required-mark" aria-hidden="true">*</span>
           </label>
           <textarea
             id="new-text"
             class="composer-input"
             rows="4"
             required
-            aria-describedby="new-text-counter"
+            aria-required="true"
+            aria-invalid={invalid('text')}
+            aria-describedby={describedBy('text', 'new-text-counter')}
             value={text()}
-            onInput={(event) => setText(event.currentTarget.value)}
+            onInput={(event) => {
+              setText(event.currentTarget.value);
+              edited('text');
+            }}
           />
           <SmsMeter
             id="new-text"
@@ -207,6 +291,7 @@ export function NewConversationPage() {
             senderNames={[currentUser()?.name ?? '']}
             onReplaceLookAlikes={() => setText(replaceLookAlikes(text()))}
           />
+          <FieldError id="new-text-error" message={fieldErrors().text} />
         </div>
 
         <div class="form-actions">
@@ -217,7 +302,7 @@ export function NewConversationPage() {
             type="submit"
             class="button button-primary"
             data-testid="send-button"
-            disabled={busy() || tooLong() || text().trim() === ''}
+            disabled={busy() || tooLong()}
           >
             {busy() ? 'Sending…' : 'Send'}
           </button>

@@ -17,6 +17,7 @@ import {
 import { formatPhone } from '../lib/format.js';
 import { automation, loadSavedReplies, loadTags } from '../stores/automation.store.js';
 import { assigneeName, directory, findNumber, userName } from '../stores/directory.store.js';
+import { showNotice } from '../stores/notices.store.js';
 
 const numberName = (id: number) => {
   const number = findNumber(id);
@@ -93,6 +94,18 @@ export function RulesPage() {
     setEditing(null);
   };
 
+  /** After Add rule or Save: confirm it, and bring the rule's card into view with the focus. */
+  const handleSaved = (rule: RuleDto) => {
+    const added = !rules().some((r) => r.id === rule.id);
+    replace(rule);
+    showNotice(`Rule “${rule.name}” ${added ? 'added' : 'saved'}.`);
+    queueMicrotask(() => {
+      const title = document.getElementById(`rule-title-${rule.id}`);
+      title?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      title?.focus({ preventScroll: true });
+    });
+  };
+
   const act = async (task: () => Promise<void>) => {
     setError(null);
     try {
@@ -153,7 +166,7 @@ export function RulesPage() {
                 fallback={
                   <>
                     <div class="card-title-row">
-                      <h2 class="card-title">
+                      <h2 class="card-title" id={`rule-title-${rule.id}`} tabindex="-1">
                         {index() + 1}. {rule.name}
                         <Show when={!rule.enabled}>
                           <span class="badge badge-subtle"> Off</span>
@@ -213,7 +226,11 @@ export function RulesPage() {
                   </>
                 }
               >
-                <RuleEditor rule={rule} onSaved={replace} onCancel={() => setEditing(null)} />
+                <RuleEditor
+                  rule={rule}
+                  onSaved={handleSaved}
+                  onCancel={() => setEditing(null)}
+                />
               </Show>
             </li>
           )}
@@ -225,7 +242,7 @@ export function RulesPage() {
           Add a rule
         </h2>
         <Show when={directory.loaded} fallback={<span class="spinner" aria-label="Loading" />}>
-          <RuleEditor onSaved={replace} />
+          <RuleEditor onSaved={handleSaved} />
         </Show>
       </section>
 

@@ -1,5 +1,7 @@
 import { createSignal, For, onMount, Show } from 'solid-js';
 
+import type { SavedReplyDto } from '@shared/automation.js';
+
 import { SavedReplyForm } from '../components/admin/SavedReplyForm.jsx';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
@@ -20,6 +22,16 @@ export function SmsSettingsPage() {
       .then(({ settings }) => setOfficeName(settings.officeName))
       .catch(() => undefined);
   });
+
+  /** Confirms the save and brings the reply's row into view with the focus on it. */
+  const handleSaved = (reply: SavedReplyDto, added: boolean) => {
+    showNotice(`Saved reply “${reply.title}” ${added ? 'added' : 'saved'}.`);
+    queueMicrotask(() => {
+      const title = document.getElementById(`saved-reply-title-${reply.id}`);
+      title?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      title?.focus({ preventScroll: true });
+    });
+  };
 
   const handleDelete = async (id: number, title: string) => {
     if (!window.confirm(`Delete the saved reply “${title}”?`)) return;
@@ -68,7 +80,9 @@ export function SmsSettingsPage() {
                     fallback={
                       <div class="saved-reply-admin-row">
                         <div>
-                          <p class="option-name">{reply.title}</p>
+                          <p class="option-name" id={`saved-reply-title-${reply.id}`} tabindex="-1">
+                            {reply.title}
+                          </p>
                           <p class="saved-reply-admin-body">{reply.body}</p>
                         </div>
                         <div class="cell-actions">
@@ -94,6 +108,7 @@ export function SmsSettingsPage() {
                       reply={reply}
                       officeName={officeName()}
                       onDone={() => setEditing(null)}
+                      onSaved={handleSaved}
                     />
                   </Show>
                 </li>
@@ -107,7 +122,7 @@ export function SmsSettingsPage() {
         <h2 id="new-saved-reply" class="card-title">
           Add a saved reply
         </h2>
-        <SavedReplyForm officeName={officeName()} />
+        <SavedReplyForm officeName={officeName()} onSaved={handleSaved} />
       </section>
     </div>
   );

@@ -1,9 +1,12 @@
 import type NSpell from 'nspell';
 
+import { COMMON_WORDS, EDUCATION_WORDS } from './spelling-words.js';
+
 /**
  * Offline spelling fixes with a Hunspell dictionary (nspell + dictionary-en): what the writing
  * assistant still does when no model is configured. Conservative on purpose: names, acronyms,
- * links, short texting words and template fields are left alone.
+ * words with digits, office words (FAFSA, registrar…), links, short texting words and template
+ * fields are left alone, and a word is only changed into a close one with the same first letter.
  */
 
 export interface SpellingResult {
@@ -50,7 +53,10 @@ const MAX_LENGTH = 24;
 /** Stretches never touched: template fields, masked data, links, emails, handles. */
 const PROTECTED =
   /\{\{[^}]*\}\}|\[[A-Z]+\]|https?:\/\/\S+|www\.\S+|\S+@\S+|\S+\.(?:com|edu|org|net)\S*/gi;
-const WORD = /\p{L}[\p{L}'’]*/gu;
+/** Letters and digits together, so "2nd" or "COVID19" is one word, and one left alone. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’]*/gu;
+/** The shortest office word a near miss is mended into; shorter ones are too easy to hit. */
+const NEAR_MISS_MIN = 5;
 
 function damerau(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
@@ -73,35 +79,60 @@ const sorted = (word: string) => [...word].sort().join('');
 
 /** Two neighbouring letters swapped ("teh", "thier"): the commonest typo, and the safest fix. */
 function transposed(spell: NSpell, word: string): string | null {
-  for (let i = 0; i < word.length - 1; i += 1) {
+  // From the second letter on: a fix keeps the first letter, as every fix here does.
+  for (let i = 1; i < word.length - 1; i += 1) {
     const swapped = word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
     if (spell.correct(swapped)) return swapped;
   }
   return null;
 }
 
-/** The best replacement for a misspelt lowercase word, or null to leave it. */
+/** "fasfa" → FAFSA: one edit away from an office word the dictionary does not know. */
+function nearOfficeWord(word: string): string | null {
+  if (word.length < NEAR_MISS_MIN) return null;
+  const near = [...EDUCATION_WORDS].filter(
+    ([lower]) => lower.length >= NEAR_MISS_MIN && lower[0] === word[0] && damerau(word, lower) <= 1,
+  );
+  // "transcrips" is one edit from transcript and from transcripts: the plural stays one.
+  const best = near.find(([lower]) => lower.at(-1) === word.at(-1)) ?? near[0];
+  return best?.[1] ?? null;
+}
+
+/**
+ * The best replacement for a misspelt lowercase word, or null to leave it: a lowercase
+ * suggestion with the same first letter, one or two edits away; the fewest edits win, then a
+ * common word, then a swap of letters, then the same last letter (a plural stays one), then
+ * the dictionary's own order. Two edits away, an uncommon word wins only when it is the one
+ * suggestion there.
+ */
 function bestFix(spell: NSpell, word: string): string | null {
   const swapped = transposed(spell, word);
   if (swapped) return swapped;
   const ranked = spell
     .suggest(word)
+    .filter((candidate) => candidate[0] === word[0] && !/\p{Lu}/u.test(candidate))
     .map((candidate, order) => ({
       candidate,
       order,
-      distance: damerau(word, candidate.toLowerCase()),
-      firstChanged: candidate[0]?.toLowerCase() !== word[0] ? 1 : 0,
-      anagram: sorted(candidate.toLowerCase()) === sorted(word) ? 0 : 1,
+      distance: damerau(word, candidate),
+      rare: COMMON_WORDS.has(candidate) || EDUCATION_WORDS.has(candidate) ? 0 : 1,
+      anagram: sorted(candidate) === sorted(word) ? 0 : 1,
+      lastChanged: candidate.at(-1) === word.at(-1) ? 0 : 1,
     }))
-    .filter((entry) => entry.distance <= 2 && !/[A-Z]/.test(entry.candidate.slice(1)))
+    .filter((entry) => entry.distance >= 1 && entry.distance <= 2)
     .sort(
       (a, b) =>
         a.distance - b.distance ||
-        a.firstChanged - b.firstChanged ||
+        a.rare - b.rare ||
         a.anagram - b.anagram ||
+        a.lastChanged - b.lastChanged ||
         a.order - b.order,
     );
-  return ranked[0]?.candidate ?? null;
+  const best = ranked[0];
+  if (!best) return null;
+  const tied = ranked.filter((entry) => entry.distance === best.distance).length;
+  if (best.distance === 2 && best.rare && tied > 1) return null;
+  return best.candidate;
 }
 
 function isSentenceStart(text: string, index: number): boolean {
@@ -127,7 +158,9 @@ export async function fixSpelling(
 
   const fixed = text.replace(WORD, (word: string, index: number) => {
     if (shielded.some(([from, to]) => index >= from! && index < to!)) return word;
+    if (/\p{N}/u.test(word)) return word;
     const lower = word.toLowerCase().replace(/’/g, "'");
+    if (EDUCATION_WORDS.has(lower)) return word;
     const capitalised = /^\p{Lu}/u.test(word);
     const mixedCase = /\p{Lu}/u.test(word.slice(1));
     const contraction = CONTRACTIONS[lower];
@@ -144,9 +177,11 @@ export async function fixSpelling(
       return word;
     }
 
-    const fix = word.length < MIN_LENGTH ? transposed(spell, lower) : bestFix(spell, lower);
+    const office = nearOfficeWord(lower);
+    const fix =
+      office ?? (word.length < MIN_LENGTH ? transposed(spell, lower) : bestFix(spell, lower));
     if (!fix) return word;
-    const replacement = matchCase(word, fix);
+    const replacement = office && /\p{Lu}/u.test(office) ? office : matchCase(word, fix);
     corrections.push({ from: word, to: replacement });
     return replacement;
   });

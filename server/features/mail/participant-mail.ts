@@ -40,7 +40,8 @@ export function participantMail(deps: Deps, mailer: Mailer) {
       '',
       `Open the conversation: ${link}`,
       '',
-      'You get this email because you are a participant. Turn these emails off in your profile.',
+      'You get this email because you are a participant. Turn these emails off in your profile:',
+      `${deps.config.publicUrl}/profile`,
     ].join('\n');
 
     for (const person of people) {

@@ -22,6 +22,8 @@ interface SavedReplyFormProps {
   reply?: SavedReplyDto;
   officeName: string;
   onDone?: () => void;
+  /** Called once the reply is stored; `added` tells a new reply from an edit. */
+  onSaved?: (reply: SavedReplyDto, added: boolean) => void;
 }
 
 /** Adds or edits a saved reply; field buttons insert at the caret, the sample shows the fill. */
@@ -67,6 +69,7 @@ export function SavedReplyForm(props: SavedReplyFormProps) {
         setBody('');
       }
       props.onDone?.();
+      props.onSaved?.(savedReply, !props.reply);
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {

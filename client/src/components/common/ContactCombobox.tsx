@@ -12,6 +12,9 @@ interface ContactComboboxProps {
   selected: ContactDto | null;
   onSelect: (contact: ContactDto | null) => void;
   describedBy?: string;
+  /** Marks the search box required, and invalid while the form says it is missing. */
+  required?: boolean;
+  invalid?: boolean;
 }
 
 const SEARCH_DELAY_MS = 200;
@@ -107,6 +110,8 @@ export function ContactCombobox(props: ContactComboboxProps) {
             aria-expanded={open()}
             aria-controls={listId}
             aria-describedby={props.describedBy}
+            aria-required={props.required ? 'true' : undefined}
+            aria-invalid={props.invalid ? 'true' : undefined}
             aria-activedescendant={open() && active() >= 0 ? optionId(active()) : undefined}
             placeholder="Search by name, email or phone"
             value={query()}

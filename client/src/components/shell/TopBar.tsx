@@ -155,9 +155,9 @@ export function TopBar() {
               class="account-link"
               href="/profile"
               title="Your profile and notifications"
+              aria-label={`Your profile: ${user().name}`}
               aria-current={currentPath().startsWith('/profile') ? 'page' : undefined}
             >
-              <span class="sr-only">Your profile: </span>
               <Avatar name={user().name} size="small" />
               <span class="account-name">
                 <span class="account-user">{user().name}</span>

@@ -11,12 +11,13 @@ import { errorMessage } from '../../lib/api.js';
 import { type AssistantInput, runAssistant } from '../../lib/automation-api.js';
 import { automation, loadAssistant } from '../../stores/automation.store.js';
 import { Alert } from '../common/Alert.jsx';
+import { AssistantSuggestion, type Suggestion } from './AssistantSuggestion.jsx';
 
 interface AssistantMenuProps {
   id: string;
   conversationId: number;
   text: string;
-  /** Fills the composer with the suggestion; the assistant never sends. */
+  /** Fills the composer with an applied suggestion; the assistant never sends. */
   onResult: (text: string) => void;
 }
 
@@ -53,11 +54,16 @@ const CHOICES: Choice[] = [
   })),
 ];
 
-/** The composer's writing assistant: each choice turns the draft into a suggestion in place. */
+/**
+ * The composer's writing assistant: each choice turns the draft into a suggestion, shown first;
+ * Apply puts it in the composer. Opening moves the focus to the first choice, Escape closes and
+ * gives it back to the Assistant button.
+ */
 export function AssistantMenu(props: AssistantMenuProps) {
   const [open, setOpen] = createSignal(false);
   const [busy, setBusy] = createSignal<string | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  const [suggestion, setSuggestion] = createSignal<Suggestion | null>(null);
   const [language, setLanguage] = createSignal<string>(ASSISTANT_LANGUAGES[0]);
   const panelId = `${props.id}-assistant`;
   let toggle: HTMLButtonElement | undefined;
@@ -67,10 +73,20 @@ export function AssistantMenu(props: AssistantMenuProps) {
     automation.assistant?.actions.includes(action) ?? false;
   const hasText = () => props.text.trim().length > 0;
 
-  const close = () => {
+  const close = (returnFocus = true) => {
     setOpen(false);
-    toggle?.focus();
+    setSuggestion(null);
+    if (returnFocus) toggle?.focus();
   };
+
+  /** The first choice that can be used, else the panel itself, so Escape still works. */
+  const focusFirst = () =>
+    queueMicrotask(() => {
+      const first = panel?.querySelector<HTMLElement>(
+        '.assistant-choices button:not(:disabled), select, .assistant-panel button:not(:disabled)',
+      );
+      (first ?? panel)?.focus();
+    });
 
   const handleOutside = (event: MouseEvent) => {
     const target = event.target as Node;
@@ -80,9 +96,24 @@ export function AssistantMenu(props: AssistantMenuProps) {
   onCleanup(() => document.removeEventListener('mousedown', handleOutside));
 
   const handleToggle = () => {
+    if (open()) return close();
     setError(null);
-    setOpen(!open());
-    if (open()) void loadAssistant().catch((failure) => setError(errorMessage(failure)));
+    setOpen(true);
+    void loadAssistant()
+      .catch((failure) => setError(errorMessage(failure)))
+      .finally(focusFirst);
+  };
+
+  const handleKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.preventDefault();
+    event.stopPropagation();
+    close();
+  };
+
+  const handleApply = (text: string) => {
+    close(false);
+    props.onResult(text);
   };
 
   const run = async (
@@ -96,14 +127,60 @@ export function AssistantMenu(props: AssistantMenuProps) {
       const body: AssistantInput = { conversationId: props.conversationId, ...input };
       if (action !== 'draft' || hasText()) body.text = props.text;
       const result = await runAssistant(action, body);
-      props.onResult(result.text);
-      close();
+      setSuggestion({ label, ...result });
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
       setBusy(null);
     }
   };
+
+  const choiceList = () => (
+    <>
+      <ul class="assistant-choices">
+        <For each={CHOICES}>
+          {(choice) => (
+            <Show when={available(choice.action)}>
+              <li>
+                <button
+                  type="button"
+                  class="assistant-choice"
+                  disabled={busy() !== null || (choice.needsText && !hasText())}
+                  onClick={() => void run(choice.label, choice.action, choice.input)}
+                >
+                  {busy() === choice.label ? 'Working…' : choice.label}
+                </button>
+              </li>
+            </Show>
+          )}
+        </For>
+      </ul>
+      <Show when={available('translate')}>
+        <div class="assistant-translate">
+          <label class="sr-only" for={`${panelId}-language`}>
+            Language
+          </label>
+          <select
+            id={`${panelId}-language`}
+            value={language()}
+            onChange={(event) => setLanguage(event.currentTarget.value)}
+          >
+            <For each={ASSISTANT_LANGUAGES}>{(name) => <option value={name}>{name}</option>}</For>
+          </select>
+          <button
+            type="button"
+            class="button button-small"
+            disabled={busy() !== null || !hasText()}
+            onClick={() =>
+              void run(`Translate to ${language()}`, 'translate', { language: language() })
+            }
+          >
+            {busy()?.startsWith('Translate') ? 'Translating…' : 'Translate'}
+          </button>
+        </div>
+      </Show>
+    </>
+  );
 
   return (
     <div class="assistant-menu">
@@ -124,7 +201,8 @@ export function AssistantMenu(props: AssistantMenuProps) {
           class="assistant-panel"
           role="group"
           aria-label="Writing assistant"
-          onKeyDown={(event) => event.key === 'Escape' && close()}
+          tabindex="-1"
+          onKeyDown={handleKeyDown}
         >
           <Show when={automation.assistant && !automation.assistant.enabled}>
             <p class="assistant-off">
@@ -137,49 +215,25 @@ export function AssistantMenu(props: AssistantMenuProps) {
           <Show when={error()}>
             <Alert>{error()}</Alert>
           </Show>
-          <ul class="assistant-choices">
-            <For each={CHOICES}>
-              {(choice) => (
-                <Show when={available(choice.action)}>
-                  <li>
-                    <button
-                      type="button"
-                      class="assistant-choice"
-                      disabled={busy() !== null || (choice.needsText && !hasText())}
-                      onClick={() => void run(choice.label, choice.action, choice.input)}
-                    >
-                      {busy() === choice.label ? 'Working…' : choice.label}
-                    </button>
-                  </li>
-                </Show>
-              )}
-            </For>
-          </ul>
-          <Show when={available('translate')}>
-            <div class="assistant-translate">
-              <label class="sr-only" for={`${panelId}-language`}>
-                Language
-              </label>
-              <select
-                id={`${panelId}-language`}
-                value={language()}
-                onChange={(event) => setLanguage(event.currentTarget.value)}
-              >
-                <For each={ASSISTANT_LANGUAGES}>
-                  {(name) => <option value={name}>{name}</option>}
-                </For>
-              </select>
-              <button
-                type="button"
-                class="button button-small"
-                disabled={busy() !== null || !hasText()}
-                onClick={() => void run('translate', 'translate', { language: language() })}
-              >
-                {busy() === 'translate' ? 'Translating…' : 'Translate'}
-              </button>
-            </div>
+          <Show
+            when={!suggestion()}
+            fallback={
+              <AssistantSuggestion
+                suggestion={suggestion()!}
+                draft={props.text}
+                onApply={() => handleApply(suggestion()!.text)}
+                onBack={() => {
+                  setSuggestion(null);
+                  focusFirst();
+                }}
+              />
+            }
+          >
+            {choiceList()}
           </Show>
-          <p class="assistant-hint muted">Suggestions replace your draft; nothing is sent.</p>
+          <p class="assistant-hint muted">
+            Suggestions show here first; Apply puts one in your draft. Nothing is sent.
+          </p>
         </div>
       </Show>
     </div>

@@ -55,6 +55,8 @@ export function Composer(props: ComposerProps) {
   let input: HTMLTextAreaElement | undefined;
   let idleTimer: number | undefined;
   let pickerKeys: ((event: KeyboardEvent) => boolean) | undefined;
+  /** The Saved reply button, when it opened the picker: Escape gives the focus back to it. */
+  let pickerOpener: HTMLElement | undefined;
   const previewTarget = { conversationId: id };
 
   /** The newest message on screen: a draft begun now has seen everything up to it. */
@@ -167,7 +169,15 @@ export function Composer(props: ComposerProps) {
         text={text()}
         target={previewTarget}
         input={() => input}
-        onInsert={insertText}
+        onInsert={(value, caret) => {
+          insertText(value, caret);
+          pickerOpener = undefined;
+        }}
+        onDismiss={(value, caret) => {
+          insertText(value, caret);
+          pickerOpener?.focus();
+          pickerOpener = undefined;
+        }}
         registerKeys={(handler) => (pickerKeys = handler)}
       />
       <TemplatePreview
@@ -225,6 +235,7 @@ export function Composer(props: ComposerProps) {
           text={text()}
           input={() => input}
           onText={insertText}
+          onSavedReplyOpen={(button) => (pickerOpener = button)}
         />
         <span class="composer-hint" id={`composer-${id}-hint`}>
           {isMac ? '⌘' : 'Ctrl'} + Enter to send

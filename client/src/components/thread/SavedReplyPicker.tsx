@@ -15,6 +15,8 @@ interface SavedReplyPickerProps {
   onInsert: (text: string, caret: number) => void;
   /** Gives the composer the picker's key handler; it answers true when it used the key. */
   registerKeys: (handler: (event: KeyboardEvent) => boolean) => void;
+  /** Escape closed the picker: the text without the `/query` that opened it, and the caret. */
+  onDismiss: (text: string, caret: number) => void;
 }
 
 interface Slash {
@@ -41,12 +43,12 @@ function matches(reply: SavedReplyDto, query: string): boolean {
 /**
  * The saved-reply picker: typing `/` in the composer opens a listbox of saved replies, filtered
  * by what follows the slash. Arrows move, Enter or Tab inserts the reply filled from current
- * data, Escape closes. The textarea keeps the focus and points at the active option.
+ * data in place of the `/query`, Escape closes and takes the `/query` out again. The textarea
+ * keeps the focus and points at the active option.
  */
 export function SavedReplyPicker(props: SavedReplyPickerProps) {
   const [slash, setSlash] = createSignal<Slash | null>(null);
   const [active, setActive] = createSignal(0);
-  const [dismissedAt, setDismissedAt] = createSignal<number | null>(null);
   const [inserting, setInserting] = createSignal(false);
   const listId = `${props.inputId}-replies`;
   const optionId = (index: number) => `${props.inputId}-reply-${index}`;
@@ -58,7 +60,7 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
       .filter((reply) => matches(reply, current.query))
       .slice(0, MAX_OPTIONS);
   });
-  const open = () => slash() !== null && dismissedAt() !== slash()?.start;
+  const open = () => slash() !== null;
 
   createEffect(
     on(
@@ -71,7 +73,6 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
           const found = slashAt(text, caret);
           setSlash(found);
           setActive(0);
-          if (!found) setDismissedAt(null);
           if (found && !automation.savedRepliesLoaded)
             void loadSavedReplies().catch(() => undefined);
         });
@@ -95,6 +96,15 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
     props.input()?.removeAttribute('aria-controls');
     props.input()?.removeAttribute('aria-activedescendant');
   });
+
+  /** Escape: the `/` and what was typed after it only served the picker, so they go. */
+  const dismiss = () => {
+    const current = slash();
+    if (!current) return;
+    const before = props.text.slice(0, current.start);
+    setSlash(null);
+    props.onDismiss(before + props.text.slice(current.end), before.length);
+  };
 
   const insert = async (reply: SavedReplyDto) => {
     const current = slash();
@@ -130,7 +140,7 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
       }
       case 'Escape':
         event.preventDefault();
-        setDismissedAt(slash()?.start ?? null);
+        dismiss();
         return true;
       default:
         return false;

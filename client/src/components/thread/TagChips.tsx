@@ -19,6 +19,7 @@ export function TagChips(props: { conversation: ConversationDto }) {
   const [busy, setBusy] = createSignal(false);
   const listId = () => `tags-${props.conversation.id}-options`;
   let input: HTMLInputElement | undefined;
+  let addButton: HTMLButtonElement | undefined;
 
   onMount(() => {
     if (!automation.tagsLoaded) void loadTags().catch(() => undefined);
@@ -49,7 +50,7 @@ export function TagChips(props: { conversation: ConversationDto }) {
     );
     if (!done) return;
     setName('');
-    setAdding(false);
+    closeEditor();
     if (!known) void loadTags().catch(() => undefined);
   };
 
@@ -57,6 +58,12 @@ export function TagChips(props: { conversation: ConversationDto }) {
     if (!findTagByName(tagName)) await loadTags().catch(() => undefined);
     const tag = findTagByName(tagName);
     if (tag) await change(() => untagConversation(props.conversation.id, tag.id));
+  };
+
+  /** Back to the "+ Tag" button, re-created as the editor goes, so the keyboard stays here. */
+  const closeEditor = () => {
+    setAdding(false);
+    queueMicrotask(() => addButton?.focus());
   };
 
   const open = () => {
@@ -88,7 +95,12 @@ export function TagChips(props: { conversation: ConversationDto }) {
       <Show
         when={adding()}
         fallback={
-          <button type="button" class="button button-small button-ghost" onClick={open}>
+          <button
+            ref={addButton}
+            type="button"
+            class="button button-small button-ghost"
+            onClick={open}
+          >
             + Tag
           </button>
         }
@@ -105,7 +117,11 @@ export function TagChips(props: { conversation: ConversationDto }) {
             placeholder="Tag name"
             value={name()}
             onInput={(event) => setName(event.currentTarget.value)}
-            onKeyDown={(event) => event.key === 'Escape' && setAdding(false)}
+            onKeyDown={(event) => {
+              if (event.key !== 'Escape') return;
+              event.preventDefault();
+              closeEditor();
+            }}
           />
           <datalist id={listId()}>
             <For
@@ -120,7 +136,7 @@ export function TagChips(props: { conversation: ConversationDto }) {
           <button
             type="button"
             class="button button-small button-ghost"
-            onClick={() => setAdding(false)}
+            onClick={closeEditor}
           >
             Cancel
           </button>

@@ -5,6 +5,7 @@ import type { Assignee, ConversationDto } from '@shared/dto.js';
 import { ApiError, errorMessage } from '../../lib/api.js';
 import { formatPhone } from '../../lib/format.js';
 import { findNumber } from '../../stores/directory.store.js';
+import { showNotice } from '../../stores/notices.store.js';
 import { currentUser } from '../../stores/session.store.js';
 import {
   assignThread,
@@ -64,7 +65,16 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
     if (id !== undefined) void handleAssign({ type: 'user', id });
   };
 
-  const handleJoin = () => void run('join', () => joinThread(conversation().id));
+  const handleJoin = () =>
+    void run('join', async () => {
+      await joinThread(conversation().id);
+      const mail = currentUser()?.emailNotifications
+        ? ' New texts from the student are emailed to you.'
+        : '';
+      showNotice(`You joined “${conversation().name}”.${mail}`);
+      // The Join button is gone now; keep the keyboard in the thread, not on the page body.
+      document.getElementById('thread-title')?.focus();
+    });
 
   const handleToggleStatus = () => {
     const reopen = conversation().status === 'closed';
