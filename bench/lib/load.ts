@@ -141,8 +141,9 @@ export function poster(base: string, maxSockets = 64, options: { resendOnReset?:
       req.end(body);
     });
   const post = async (path: string, body: string, headers: Record<string, string> = {}) => {
-    let { answer, reused } = await once(path, body, headers);
-    if (answer === 'ECONNRESET' && reused && options.resendOnReset) {
+    const first = await once(path, body, headers);
+    let { answer } = first;
+    if (answer === 'ECONNRESET' && first.reused && options.resendOnReset) {
       ({ answer } = await once(path, body, headers));
     }
     statuses.set(answer, (statuses.get(answer) ?? 0) + 1);

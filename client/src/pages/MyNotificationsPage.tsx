@@ -49,9 +49,9 @@ export function MyNotificationsPage() {
             My notifications
           </h1>
           <p class="page-intro">
-            The emails Switchboard sent you, newest first. When no mail server (SMTP) is
-            configured, this is where they land instead of your mailbox. Turn them on or off in
-            your <a href="/profile">profile</a>.
+            The emails Switchboard sent you, newest first. When no mail server (SMTP) is configured,
+            this is where they land instead of your mailbox. Turn them on or off in your{' '}
+            <a href="/profile">profile</a>.
           </p>
         </div>
       </header>
@@ -61,10 +61,7 @@ export function MyNotificationsPage() {
       <section class="card" aria-label="Emails">
         <Show when={loaded()} fallback={<p class="card-body muted">Loading…</p>}>
           <ul class="plain-list notification-list">
-            <For
-              each={items()}
-              fallback={<li class="card-body muted">No emails yet.</li>}
-            >
+            <For each={items()} fallback={<li class="card-body muted">No emails yet.</li>}>
               {(item) => (
                 <li class="notification-item" data-testid="notification">
                   <div class="notification-head">

@@ -7,6 +7,7 @@ import { Alert } from '../components/common/Alert.jsx';
 import { ContactCombobox } from '../components/common/ContactCombobox.jsx';
 import { FieldError } from '../components/common/FieldError.jsx';
 import { ParticipantPicker } from '../components/common/ParticipantPicker.jsx';
+import { RequiredMark } from '../components/common/RequiredMark.jsx';
 import { SmsMeter } from '../components/common/SmsMeter.jsx';
 import { ExistingThreadNotice } from '../components/inbox/ExistingThreadNotice.jsx';
 import { ApiError, createConversation, errorField, errorMessage, getContact } from '../lib/api.js';
@@ -99,9 +100,10 @@ export function NewConversationPage() {
 
   /** An input error the API names goes beside its field; anything else above the form. */
   const showFailure = (failure: unknown) => {
-    const field = failure instanceof ApiError && failure.code === 'no_mobile_number'
-      ? 'recipient'
-      : API_FIELDS[errorField(failure) ?? ''];
+    const field =
+      failure instanceof ApiError && failure.code === 'no_mobile_number'
+        ? 'recipient'
+        : API_FIELDS[errorField(failure) ?? ''];
     if (field) showFieldErrors({ [field]: errorMessage(failure) });
     else setError(errorMessage(failure));
   };
@@ -155,7 +157,7 @@ export function NewConversationPage() {
 
         <div class="field">
           <label class="field-label" for="new-name">
-            Conversation name <span class="required-mark" aria-hidden="true">*</span>
+            Conversation name <RequiredMark />
           </label>
           <input
             id="new-name"
@@ -180,7 +182,7 @@ export function NewConversationPage() {
         <div class="field-row">
           <div class="field">
             <label class="field-label" for="new-number">
-              Office number <span class="required-mark" aria-hidden="true">*</span>
+              Office number <RequiredMark />
             </label>
             <select
               id="new-number"
@@ -239,7 +241,7 @@ export function NewConversationPage() {
 
         <div class="field">
           <label class="field-label" for="new-recipient">
-            Recipient <span class="required-mark" aria-hidden="true">*</span>
+            Recipient <RequiredMark />
           </label>
           <ContactCombobox
             id="new-recipient"
@@ -268,7 +270,7 @@ export function NewConversationPage() {
 
         <div class="field">
           <label class="field-label" for="new-text">
-            First text <span class="required-mark" aria-hidden="true">*</span>
+            First text <RequiredMark />
           </label>
           <textarea
             id="new-text"

@@ -2,6 +2,8 @@ import { createSignal, For, Show } from 'solid-js';
 
 import { NumberRow } from '../components/admin/NumberRow.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { FieldError } from '../components/common/FieldError.jsx';
+import { RequiredMark } from '../components/common/RequiredMark.jsx';
 import { createNumber, errorField, errorMessage } from '../lib/api.js';
 import { formatPhone } from '../lib/format.js';
 import { directory, upsertNumber } from '../stores/directory.store.js';
@@ -12,13 +14,20 @@ export function NumbersPage() {
   const [label, setLabel] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [numberError, setNumberError] = createSignal<string | null>(null);
+  const [labelError, setLabelError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    setBusy(true);
     setError(null);
-    setNumberError(null);
+    setNumberError(number().trim() ? null : 'Enter the phone number students text.');
+    setLabelError(label().trim() ? null : 'Give the number a label, e.g. “Admissions”.');
+    if (numberError() || labelError()) {
+      document.getElementById(numberError() ? 'number-value' : 'number-label')?.focus();
+      return;
+    }
+
+    setBusy(true);
     try {
       const answer = await createNumber({ number: number().trim(), label: label().trim() });
       upsertNumber(answer.number);
@@ -26,8 +35,13 @@ export function NumbersPage() {
       setNumber('');
       setLabel('');
     } catch (failure) {
-      if (errorField(failure) === 'number') setNumberError(errorMessage(failure));
+      const field = errorField(failure);
+      if (field === 'number') setNumberError(errorMessage(failure));
+      else if (field === 'label') setLabelError(errorMessage(failure));
       else setError(errorMessage(failure));
+      if (field === 'number' || field === 'label') {
+        document.getElementById(field === 'number' ? 'number-value' : 'number-label')?.focus();
+      }
     } finally {
       setBusy(false);
     }
@@ -68,7 +82,12 @@ export function NumbersPage() {
         </Show>
       </div>
 
-      <form class="card card-padded stack" onSubmit={handleSubmit} aria-labelledby="new-number">
+      <form
+        class="card card-padded stack"
+        onSubmit={handleSubmit}
+        novalidate
+        aria-labelledby="new-number"
+      >
         <h2 id="new-number" class="card-title">
           Add a number
         </h2>
@@ -78,34 +97,37 @@ export function NumbersPage() {
         <div class="field-row">
           <div class="field">
             <label class="field-label" for="number-value">
-              Phone number
+              Phone number <RequiredMark />
             </label>
             <input
               id="number-value"
               type="tel"
               required
+              aria-required="true"
               placeholder="+1 617 555 0100"
               aria-invalid={numberError() ? true : undefined}
               aria-describedby={numberError() ? 'number-value-error' : undefined}
               value={number()}
               onInput={(event) => setNumber(event.currentTarget.value)}
             />
-            <Show when={numberError()}>
-              <p class="field-error" id="number-value-error" role="alert">
-                {numberError()}
-              </p>
-            </Show>
+            <FieldError id="number-value-error" message={numberError()} />
           </div>
           <div class="field">
             <label class="field-label" for="number-label">
-              Label
+              Label <RequiredMark />
             </label>
             <input
               id="number-label"
+              required
+              aria-required="true"
+              maxLength={80}
               placeholder="e.g. Admissions main line"
+              aria-invalid={labelError() ? true : undefined}
+              aria-describedby={labelError() ? 'number-label-error' : undefined}
               value={label()}
               onInput={(event) => setLabel(event.currentTarget.value)}
             />
+            <FieldError id="number-label-error" message={labelError()} />
           </div>
         </div>
         <div class="form-actions">

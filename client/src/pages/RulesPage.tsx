@@ -226,11 +226,7 @@ export function RulesPage() {
                   </>
                 }
               >
-                <RuleEditor
-                  rule={rule}
-                  onSaved={handleSaved}
-                  onCancel={() => setEditing(null)}
-                />
+                <RuleEditor rule={rule} onSaved={handleSaved} onCancel={() => setEditing(null)} />
               </Show>
             </li>
           )}

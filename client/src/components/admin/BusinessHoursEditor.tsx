@@ -63,7 +63,7 @@ export function BusinessHoursEditor(props: BusinessHoursEditorProps) {
       <Show when={error()}>
         <Alert>{error()}</Alert>
       </Show>
-      <table class="table business-hours">
+      <table class="table table-stack business-hours">
         <caption class="sr-only">Business hours</caption>
         <thead>
           <tr>

@@ -4,6 +4,7 @@ import { errorMessage, updateMe } from '../../lib/api.js';
 import { upsertUser } from '../../stores/directory.store.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { currentUser, updateCurrentUser } from '../../stores/session.store.js';
+import { RequiredMark } from '../common/RequiredMark.jsx';
 
 /** The user's own display name, as colleagues and the `{{user.name}}` field see it. */
 export function NameForm() {
@@ -32,13 +33,18 @@ export function NameForm() {
   };
 
   return (
-    <form class="card card-padded stack" onSubmit={handleSubmit} novalidate aria-labelledby="me-name">
+    <form
+      class="card card-padded stack"
+      onSubmit={handleSubmit}
+      novalidate
+      aria-labelledby="me-name"
+    >
       <h2 id="me-name" class="card-title">
         Name
       </h2>
       <div class="field">
         <label class="field-label" for="profile-name">
-          Your name <span class="required-mark" aria-hidden="true">*</span>
+          Your name <RequiredMark />
         </label>
         <input
           id="profile-name"

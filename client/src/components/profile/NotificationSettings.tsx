@@ -14,11 +14,14 @@ export function NotificationSettings() {
   const [error, setError] = createSignal<string | null>(null);
 
   const browserHint = () => {
-    if (permission() === 'unsupported') return 'This browser cannot show notifications: sound only.';
-    if (permission() === 'denied') {
-      return 'The browser blocks notifications for this site (sound only); allow them in its site settings.';
+    switch (permission()) {
+      case 'unsupported':
+        return 'This browser cannot show notifications: sound only.';
+      case 'denied':
+        return 'The browser blocks notifications here (sound only): allow them in site settings.';
+      case 'default':
+        return 'The browser asks once for permission when you turn this on.';
     }
-    if (permission() === 'default') return 'The browser asks once for permission when you turn this on.';
     return 'A sound and a notification for new texts in threads you have or take part in.';
   };
 

@@ -4,6 +4,7 @@ import { ApiError, errorMessage, updateMe } from '../../lib/api.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { updateCurrentUser } from '../../stores/session.store.js';
 import { Alert } from '../common/Alert.jsx';
+import { RequiredMark } from '../common/RequiredMark.jsx';
 
 const MIN_PASSWORD = 10;
 
@@ -72,7 +73,7 @@ export function PasswordForm() {
     return (
       <div class="field">
         <label class="field-label" for={id}>
-          {label} <span class="required-mark" aria-hidden="true">*</span>
+          {label} <RequiredMark />
         </label>
         <input
           id={id}

@@ -133,11 +133,7 @@ export function TagChips(props: { conversation: ConversationDto }) {
           <button type="submit" class="button button-small" disabled={busy() || !name().trim()}>
             Add
           </button>
-          <button
-            type="button"
-            class="button button-small button-ghost"
-            onClick={closeEditor}
-          >
+          <button type="button" class="button button-small button-ghost" onClick={closeEditor}>
             Cancel
           </button>
         </form>
