@@ -34,7 +34,11 @@ export default defineConfig({
         test: {
           name: 'server',
           root: here('.'),
-          include: ['test/server/**/*.test.ts', 'test/shared/**/*.test.ts', 'test/helpers/**/*.test.ts'],
+          include: [
+            'test/server/**/*.test.ts',
+            'test/shared/**/*.test.ts',
+            'test/helpers/**/*.test.ts',
+          ],
           environment: 'node',
           testTimeout: 20_000,
           hookTimeout: 30_000,

@@ -7,7 +7,8 @@
  *                                            memory, inbox (floors are always measured)
  *   npm run bench -- --skip inbox            everything but the named parts
  *
- * Prints one table per scenario and writes bench/results/latest.{json,md} and a timestamped copy.
+ * Prints one table per scenario and writes bench/results/latest.{json,md} (latest-smoke.* for a
+ * smoke run, so it never replaces a full run's) and a timestamped copy.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -218,8 +219,9 @@ async function main(): Promise<void> {
   const stamp = started.toISOString().replace(/[:.]/g, '-');
   const text = markdown(tables);
   writeFileSync(join(dir, `bench-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(join(dir, 'latest.md'), text);
+  const latest = config.smoke ? 'latest-smoke' : 'latest';
+  writeFileSync(join(dir, `${latest}.json`), `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(join(dir, `${latest}.md`), text);
   process.stdout.write(`${text}\n`);
   const missed = report.misses;
   process.stdout.write(

@@ -7,7 +7,12 @@ import express from 'express';
 
 import type { Database } from './db/database.js';
 import { settingsRoutes } from './features/admin/settings.js';
-import { checkOrigin, isOwnOrigin, loadSession, requireStaff } from './features/auth/auth.middleware.js';
+import {
+  checkOrigin,
+  isOwnOrigin,
+  loadSession,
+  requireStaff,
+} from './features/auth/auth.middleware.js';
 import { authRoutes } from './features/auth/auth.routes.js';
 import { type Automation, createAutomation } from './features/automation/automation.js';
 import type { LoginLimiter } from './features/auth/login-limiter.js';
@@ -110,7 +115,9 @@ export async function createApp(options: AppOptions): Promise<App> {
 
   if (sms instanceof SimulatorProvider) {
     sms.setReceiptHandler((receipt) => {
-      events.transact((tx) => receipts.apply(tx, { ...receipt, errorCode: null, errorDetail: null }));
+      events.transact((tx) =>
+        receipts.apply(tx, { ...receipt, errorCode: null, errorDetail: null }),
+      );
     });
   }
 
@@ -161,7 +168,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   serveClient(app, options.clientDir ?? DEFAULT_CLIENT_DIR);
   app.use(errorHandler(category(logger, 'http')));
 
-  const pruneTimer = setInterval(() => events.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS)), 3_600_000);
+  const pruneTimer = setInterval(
+    () => events.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS)),
+    3_600_000,
+  );
   pruneTimer.unref();
   events.prune(new Date(clock.now().getTime() - EVENT_RETENTION_MS));
 

@@ -26,10 +26,15 @@ async function main(): Promise<void> {
   const app = await createApp({ config, db, logger });
   const port = await app.listen(config.port, config.host ?? undefined);
   if (config.portFile) writeFileSync(config.portFile, `${port}\n`);
-  log.info({ port, carrier: app.sms.name, mail: config.smtpUrl ? 'smtp' : 'log' }, 'Switchboard is listening');
+  log.info(
+    { port, carrier: app.sms.name, mail: config.smtpUrl ? 'smtp' : 'log' },
+    'Switchboard is listening',
+  );
   process.stdout.write(`\n  Switchboard is running at ${config.publicUrl}\n`);
   if (app.sms.name === 'simulator') {
-    process.stdout.write(`  No Vonage credentials: the SMS simulator is at ${config.publicUrl}/simulator\n\n`);
+    process.stdout.write(
+      `  No Vonage credentials: the SMS simulator is at ${config.publicUrl}/simulator\n\n`,
+    );
   }
 
   let stopping = false;

@@ -15,13 +15,7 @@ export type MessageKind = 'sms' | 'note' | 'activity';
 
 /** queued < submitted < delivered; rejected, undeliverable and failed are final. */
 export type DeliveryStatus =
-  | 'received'
-  | 'queued'
-  | 'submitted'
-  | 'delivered'
-  | 'rejected'
-  | 'undeliverable'
-  | 'failed';
+  'received' | 'queued' | 'submitted' | 'delivered' | 'rejected' | 'undeliverable' | 'failed';
 
 export type Encoding = 'GSM-7' | 'UCS-2';
 

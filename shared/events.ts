@@ -1,10 +1,4 @@
-import type {
-  Assignee,
-  ContactDto,
-  ConversationDto,
-  MessageDto,
-  UserDto,
-} from './dto.js';
+import type { Assignee, ContactDto, ConversationDto, MessageDto, UserDto } from './dto.js';
 
 /** Fields every logged (replayable) event carries. */
 export interface Sequenced {

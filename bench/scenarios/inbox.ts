@@ -215,6 +215,7 @@ async function startServer(db: string, port: number, pin: boolean): Promise<Chil
       PATH: process.env.PATH ?? '',
       DATABASE_PATH: db,
       PORT: String(port),
+      HOST: '127.0.0.1',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'silent',
     },

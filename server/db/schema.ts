@@ -58,7 +58,10 @@ export const teamMembers = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
   },
-  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index('team_members_user_idx').on(t.userId)],
+  (t) => [
+    primaryKey({ columns: [t.teamId, t.userId] }),
+    index('team_members_user_idx').on(t.userId),
+  ],
 );
 
 export const officeNumbers = sqliteTable('office_numbers', {
@@ -109,7 +112,7 @@ export const conversations = sqliteTable(
       .references(() => officeNumbers.id),
     assigneeUserId: integer('assignee_user_id').references(() => users.id),
     assigneeTeamId: integer('assignee_team_id').references(() => teams.id),
-    /** 'u:<id>', 't:<id>' or '' for unassigned: one indexed key serves mine, team and unassigned. */
+    /** 'u:<id>', 't:<id>' or '' (unassigned): one indexed key serves mine, team, unassigned. */
     assigneeKey: text('assignee_key').notNull().default(''),
     createdById: integer('created_by_id').references(() => users.id),
     possibleOptOut: integer('possible_opt_out', { mode: 'boolean' }).notNull().default(false),
@@ -358,7 +361,9 @@ export const rules = sqliteTable('rules', {
   name: text('name').notNull(),
   position: integer('position').notNull(),
   enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
-  match: text('match', { enum: ['all', 'any'] }).notNull().default('all'),
+  match: text('match', { enum: ['all', 'any'] })
+    .notNull()
+    .default('all'),
   /** JSON array of conditions. */
   conditions: text('conditions').notNull(),
   /** JSON array of actions. */

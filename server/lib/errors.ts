@@ -1,4 +1,4 @@
-/** An error with an HTTP status and a stable snake_case code, rendered as `{error: {code, message}}`. */
+/** An error with an HTTP status and a stable snake_case code, rendered as `{error}` JSON. */
 export class AppError extends Error {
   constructor(
     readonly status: number,
@@ -24,8 +24,7 @@ export const errors = {
     new AppError(401, 'invalid_signature', message),
   forbidden: (message = 'Your role does not allow this.') =>
     new AppError(403, 'forbidden', message),
-  badOrigin: () =>
-    new AppError(403, 'bad_origin', 'Requests from another site are not accepted.'),
+  badOrigin: () => new AppError(403, 'bad_origin', 'Requests from another site are not accepted.'),
   notFound: (what: string) => new AppError(404, 'not_found', `${what} was not found.`),
   conflict: (code: string, message: string, details?: unknown) =>
     new AppError(409, code, message, details),

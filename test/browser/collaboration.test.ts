@@ -10,7 +10,12 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  signInThroughUi,
+} from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;

@@ -9,7 +9,12 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  signInThroughUi,
+} from '../helpers/browser.js';
 
 let h: Harness;
 let browser: TestBrowser;
@@ -39,7 +44,7 @@ afterAll(async () => {
 });
 
 describe('two counselors on one thread', () => {
-  it('shows an inbound text, a reply with its delivery state and an assignment on both pages', async () => {
+  it('shows a text, a reply with its delivery state and an assignment on both pages', async () => {
     await postWebhook(h, 'inbound', fixture('inbound-sms.json'));
     const row = dana.getByTestId('inbox-row').first();
     await row.waitFor();
@@ -54,19 +59,28 @@ describe('two counselors on one thread', () => {
     await expect.poll(() => bubbles(dana, question).count()).toBe(1);
     await expect.poll(() => bubbles(eli, question).count()).toBe(1);
 
-    const second = { ...JSON.parse(fixture('inbound-sms.json')), message_uuid: 'live-2', text: 'Also, where do I send transcripts?' };
+    const second = {
+      ...JSON.parse(fixture('inbound-sms.json')),
+      message_uuid: 'live-2',
+      text: 'Also, where do I send transcripts?',
+    };
     await postWebhook(h, 'inbound', second);
     await expect.poll(() => bubbles(dana, 'where do I send transcripts').count()).toBe(1);
     await expect.poll(() => bubbles(eli, 'where do I send transcripts').count()).toBe(1);
 
-    await dana.getByTestId('composer-input').fill('Yes, May 1 still stands. Transcripts go to the registrar.');
+    await dana
+      .getByTestId('composer-input')
+      .fill('Yes, May 1 still stands. Transcripts go to the registrar.');
     await dana.getByTestId('send-button').click();
     const [request] = await h.fake!.waitForRequests(1, 10_000);
     const reply = bubbles(eli, 'Transcripts go to the registrar');
     await expect.poll(() => reply.count()).toBe(1);
     await expect.poll(() => reply.getAttribute('data-status')).toBe('submitted');
 
-    const delivered = { ...JSON.parse(fixture('status-delivered.json')), message_uuid: request!.messageUuid };
+    const delivered = {
+      ...JSON.parse(fixture('status-delivered.json')),
+      message_uuid: request!.messageUuid,
+    };
     await postWebhook(h, 'status', delivered);
     await expect.poll(() => reply.getAttribute('data-status')).toBe('delivered');
     await expect.poll(() => reply.getByText(/delivered/i).count()).toBeGreaterThan(0);

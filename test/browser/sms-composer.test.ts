@@ -9,7 +9,12 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  signInThroughUi,
+} from '../helpers/browser.js';
 import { png } from '../helpers/media-files.js';
 
 let h: Harness;
@@ -59,11 +64,9 @@ describe('Composer', () => {
     await input.fill('See you “tomorrow” – at 10');
 
     await expect.poll(() => page.locator('.sms-counter').textContent()).toMatch(/UCS-2/);
-    await expect.poll(() => page.locator('.sms-ucs2 .char').allTextContents()).toEqual([
-      '“',
-      '”',
-      '–',
-    ]);
+    await expect
+      .poll(() => page.locator('.sms-ucs2 .char').allTextContents())
+      .toEqual(['“', '”', '–']);
     await page.getByRole('button', { name: 'Replace look-alikes' }).click();
     expect(await input.inputValue()).toBe('See you "tomorrow" - at 10');
     await expect.poll(() => page.locator('.sms-counter').textContent()).toMatch(/GSM-7/);
@@ -102,9 +105,7 @@ describe('Composer', () => {
   it('says a Canadian number cannot get pictures and offers no attaching', async () => {
     await openThreadFrom('14165550100', 'Bonjour');
 
-    await expect
-      .poll(() => page.getByTestId('mms-note').textContent())
-      .toMatch(/not a US number/);
+    await expect.poll(() => page.getByTestId('mms-note').textContent()).toMatch(/not a US number/);
     expect(await page.getByRole('button', { name: 'Attach picture or PDF' }).isDisabled()).toBe(
       true,
     );

@@ -9,7 +9,12 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
-import { launchBrowser, screenshot, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
+import {
+  launchBrowser,
+  screenshot,
+  type TestBrowser,
+  signInThroughUi,
+} from '../helpers/browser.js';
 
 /** Markup that runs script wherever it is parsed as HTML; each payload names its own flag. */
 const payload = (flag: number) =>

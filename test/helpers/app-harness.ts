@@ -100,7 +100,9 @@ export function factories(h: Harness) {
   const now = () => new Date().toISOString();
   const { sqlite } = h.db;
   return {
-    async user(fields: { name?: string; email?: string; role?: 'admin' | 'supervisor' | 'counselor' } = {}) {
+    async user(
+      fields: { name?: string; email?: string; role?: 'admin' | 'supervisor' | 'counselor' } = {},
+    ) {
       const name = fields.name ?? `User ${Math.random().toString(36).slice(2, 7)}`;
       const email = fields.email ?? `${name.toLowerCase().replace(/\W+/g, '.')}@example.edu`;
       const row = sqlite
@@ -108,22 +110,36 @@ export function factories(h: Harness) {
           `INSERT INTO users (email, name, role, password_hash, created_at, updated_at)
            VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
         )
-        .get(email, name, fields.role ?? 'counselor', await sharedHash(), now(), now()) as { id: number };
+        .get(email, name, fields.role ?? 'counselor', await sharedHash(), now(), now()) as {
+        id: number;
+      };
       return { id: row.id, name, email };
     },
     number(e164 = '+12025550123', label = 'Admissions') {
       const row = sqlite
-        .prepare('INSERT INTO office_numbers (e164, label, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id')
+        .prepare(
+          `INSERT INTO office_numbers (e164, label, created_at, updated_at) VALUES (?, ?, ?, ?)
+           RETURNING id`,
+        )
         .get(e164, label, now(), now()) as { id: number };
       return { id: row.id, e164, label };
     },
-    contact(fields: { firstName?: string; lastName?: string; phone?: string; mobile?: boolean } = {}) {
+    contact(
+      fields: { firstName?: string; lastName?: string; phone?: string; mobile?: boolean } = {},
+    ) {
       const row = sqlite
-        .prepare('INSERT INTO contacts (first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?) RETURNING id')
-        .get(fields.firstName ?? 'Maya', fields.lastName ?? 'Lopez', now(), now()) as { id: number };
+        .prepare(
+          `INSERT INTO contacts (first_name, last_name, created_at, updated_at) VALUES (?, ?, ?, ?)
+           RETURNING id`,
+        )
+        .get(fields.firstName ?? 'Maya', fields.lastName ?? 'Lopez', now(), now()) as {
+        id: number;
+      };
       const phone = fields.phone ?? '+14155550100';
       sqlite
-        .prepare('INSERT INTO contact_phones (contact_id, e164, mobile, position) VALUES (?, ?, ?, 0)')
+        .prepare(
+          'INSERT INTO contact_phones (contact_id, e164, mobile, position) VALUES (?, ?, ?, 0)',
+        )
         .run(row.id, phone, fields.mobile === false ? 0 : 1);
       return { id: row.id, phone };
     },
@@ -170,7 +186,11 @@ export function staffWith(h: Harness, cookie: string): Staff {
 }
 
 /** A real socket.io-client connection with the staff member's cookie. */
-export function connect(h: Harness, cookie: string | null, auth: { lastSeq?: number } = {}): ClientSocket {
+export function connect(
+  h: Harness,
+  cookie: string | null,
+  auth: { lastSeq?: number } = {},
+): ClientSocket {
   return connectSocket(h.url, {
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},
@@ -227,9 +247,15 @@ export async function postWebhook(
 ) {
   const raw = typeof body === 'string' ? body : JSON.stringify(body);
   const headers: Record<string, string> = { 'content-type': 'application/json' };
-  const authorization = options.authorization ?? (options.sign === false ? undefined : signVonageWebhook(raw, SIGNATURE_SECRET));
+  const authorization =
+    options.authorization ??
+    (options.sign === false ? undefined : signVonageWebhook(raw, SIGNATURE_SECRET));
   if (authorization) headers.authorization = authorization;
-  const res = await fetch(`${h.url}/webhooks/vonage/${path}`, { method: 'POST', headers, body: raw });
+  const res = await fetch(`${h.url}/webhooks/vonage/${path}`, {
+    method: 'POST',
+    headers,
+    body: raw,
+  });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : null };
 }

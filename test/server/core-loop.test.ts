@@ -36,8 +36,10 @@ beforeEach(async () => {
   eli = await signIn(h, b.email);
   sockets = [connect(h, dana.cookie), connect(h, eli.cookie)];
   await Promise.all(sockets.map((s) => connected(s)));
-  conversationCount = () => (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number }).n;
-  messageCount = () => (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n;
+  conversationCount = () =>
+    (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM conversations').get() as { n: number }).n;
+  messageCount = () =>
+    (h.db.sqlite.prepare('SELECT COUNT(*) AS n FROM messages').get() as { n: number }).n;
 });
 
 afterEach(async () => {
@@ -59,7 +61,9 @@ describe('POST /webhooks/vonage/inbound', () => {
       expect(seen).toHaveLength(1);
       expect(seen[0]!.message).toMatchObject({
         direction: 'inbound',
-        text: 'Hi, is the deposit deadline still May 1? I sent my form yesterday but the portal says pending.',
+        text:
+          'Hi, is the deposit deadline still May 1? I sent my form yesterday but the portal ' +
+          'says pending.',
         status: 'received',
         encoding: 'GSM-7',
         segments: 1,
@@ -74,7 +78,10 @@ describe('POST /webhooks/vonage/inbound', () => {
     const body = fixture('inbound-sms.json');
     const seen = record(sockets[1]!, 'message:created');
 
-    const answers = await Promise.all([postWebhook(h, 'inbound', body), postWebhook(h, 'inbound', body)]);
+    const answers = await Promise.all([
+      postWebhook(h, 'inbound', body),
+      postWebhook(h, 'inbound', body),
+    ]);
     await postWebhook(h, 'inbound', body);
 
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
@@ -113,7 +120,9 @@ describe('POST /webhooks/vonage/inbound', () => {
     expect(res.status).toBe(200);
     expect(messageCount()).toBe(0);
     expect(conversationCount()).toBe(0);
-    const counter = h.db.sqlite.prepare(`SELECT count FROM drop_counters WHERE reason = 'unknown_sender'`).get();
+    const counter = h.db.sqlite
+      .prepare(`SELECT count FROM drop_counters WHERE reason = 'unknown_sender'`)
+      .get();
     expect(counter).toEqual({ count: 1 });
     await sleep(100);
     expect(seen).toHaveLength(0);
@@ -141,8 +150,13 @@ describe('POST /webhooks/vonage/inbound', () => {
 
     await postWebhook(h, 'inbound', inboundBody({ text: 'second' }));
 
-    const messages = (await dana.get(`/api/conversations/${conversation.id}/messages`)).body.messages;
-    expect(messages.filter((m: { kind: string }) => m.kind === 'sms').map((m: { text: string }) => m.text)).toEqual(['first', 'second']);
+    const messages = (await dana.get(`/api/conversations/${conversation.id}/messages`)).body
+      .messages;
+    expect(
+      messages
+        .filter((m: { kind: string }) => m.kind === 'sms')
+        .map((m: { text: string }) => m.text),
+    ).toEqual(['first', 'second']);
     await waitFor(() => updates.find((u) => u.conversation.status === 'open'));
     expect(conversationCount()).toBe(1);
   });
@@ -164,15 +178,21 @@ describe('POST /api/conversations/:id/messages', () => {
     expect((await res.json()).error.code).toBe('unauthorized');
   });
 
-  it('queues the reply, sends exactly one request to Vonage and shows the receipt to both', async () => {
+  it('queues a reply, sends one request to Vonage and shows the receipt to both', async () => {
     const { id } = await thread();
     const updatesOnEli = record(sockets[1]!, 'message:updated');
     const createdOnEli = record(sockets[1]!, 'message:created');
 
-    const res = await dana.post(`/api/conversations/${id}/messages`, { text: 'Yes, May 1 still stands.' });
+    const res = await dana.post(`/api/conversations/${id}/messages`, {
+      text: 'Yes, May 1 still stands.',
+    });
 
     expect(res.status).toBe(201);
-    expect(res.body.message).toMatchObject({ status: 'queued', direction: 'outbound', segments: 1 });
+    expect(res.body.message).toMatchObject({
+      status: 'queued',
+      direction: 'outbound',
+      segments: 1,
+    });
     const [request] = await h.fake!.waitForRequests(1);
     expect(request!.path).toBe('/v1/messages');
     expect(request!.body).toMatchObject({
@@ -194,7 +214,9 @@ describe('POST /api/conversations/:id/messages', () => {
     const lateSubmitted = JSON.parse(fixture('status-submitted.json'));
     await postWebhook(h, 'status', { ...lateSubmitted, message_uuid: carrierId });
     const messages = (await eli.get(`/api/conversations/${id}/messages`)).body.messages;
-    expect(messages.find((m: { id: number }) => m.id === res.body.message.id).status).toBe('delivered');
+    expect(messages.find((m: { id: number }) => m.id === res.body.message.id).status).toBe(
+      'delivered',
+    );
     await sleep(100);
     expect(h.fake!.requests).toHaveLength(1);
     expect(updatesOnEli.filter((e) => e.message.status === 'submitted')).toHaveLength(1);
@@ -220,7 +242,7 @@ describe('socket connection', () => {
 });
 
 describe('joining and assigning', () => {
-  it('adds the caller as participant and pushes the join and the assignment to everyone', async () => {
+  it('adds the caller as participant and pushes the join and assignment to all', async () => {
     await postWebhook(h, 'inbound', fixture('inbound-sms.json'));
     const { id } = (await dana.get('/api/conversations')).body.conversations[0];
     const eliId = (await eli.get('/api/me')).body.user.id;
@@ -228,13 +250,19 @@ describe('joining and assigning', () => {
     const assigned = record(sockets[1]!, 'conversation:assigned');
 
     const joined = await dana.post(`/api/conversations/${id}/join`);
-    const assign = await dana.post(`/api/conversations/${id}/assign`, { assignee: { type: 'user', id: eliId } });
+    const assign = await dana.post(`/api/conversations/${id}/assign`, {
+      assignee: { type: 'user', id: eliId },
+    });
 
     expect(joined.status).toBe(200);
     expect(joined.body.conversation.participantIds).toHaveLength(1);
     expect(assign.body.conversation.assignee).toEqual({ type: 'user', id: eliId });
     await waitFor(() => joins.length && assigned.length);
-    expect(assigned[0]).toMatchObject({ conversationId: id, assignee: { type: 'user', id: eliId }, previous: null });
+    expect(assigned[0]).toMatchObject({
+      conversationId: id,
+      assignee: { type: 'user', id: eliId },
+      previous: null,
+    });
     expect(assigned[0]!.actor?.name).toBe('Dana Reyes');
   });
 });

@@ -303,16 +303,26 @@ describe('POST /api/conversations/:id/opt-out/dismiss', () => {
 
 describe('STOP from a phone that several contacts share', () => {
   it('opts out every contact with that phone, and START brings them all back', async () => {
-    const parent = factories(h).contact({ firstName: 'Rosa', lastName: 'Lopez', phone: '+14155550100' });
+    const parent = factories(h).contact({
+      firstName: 'Rosa',
+      lastName: 'Lopez',
+      phone: '+14155550100',
+    });
 
     await text('Stop');
     const after = await dana.get(`/api/contacts/${parent.id}`);
     expect((await contact()).contact.smsUnsubscribedAt).not.toBeNull();
     expect(after.body.contact.smsUnsubscribedAt).not.toBeNull();
-    expect(after.body.consent[0]).toMatchObject({ kind: 'opt_out', source: 'keyword', keyword: 'STOP' });
+    expect(after.body.consent[0]).toMatchObject({
+      kind: 'opt_out',
+      source: 'keyword',
+      keyword: 'STOP',
+    });
 
     await text('start');
     expect((await contact()).contact.smsUnsubscribedAt).toBeNull();
-    expect((await dana.get(`/api/contacts/${parent.id}`)).body.contact.smsUnsubscribedAt).toBeNull();
+    expect(
+      (await dana.get(`/api/contacts/${parent.id}`)).body.contact.smsUnsubscribedAt,
+    ).toBeNull();
   });
 });

@@ -18,7 +18,12 @@ async function start(env: Record<string, string>) {
   const config = loadConfig({ DATABASE_PATH: join(dir, 'sb.db'), LOG_LEVEL: 'silent', ...env });
   db = openDatabase(config.databasePath);
   const printed: string[] = [];
-  app = await createApp({ config, db, logger: createLogger({ level: 'silent' }), announce: (t) => printed.push(t) });
+  app = await createApp({
+    config,
+    db,
+    logger: createLogger({ level: 'silent' }),
+    announce: (t) => printed.push(t),
+  });
   const port = await app.listen(0, '127.0.0.1');
   return { url: `http://127.0.0.1:${port}`, printed };
 }
@@ -31,13 +36,23 @@ afterEach(async () => {
 });
 
 const post = (url: string, body: unknown) =>
-  fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
 
 describe('first admin', () => {
   it('is created from ADMIN_EMAIL and ADMIN_PASSWORD', async () => {
-    const { url, printed } = await start({ ADMIN_EMAIL: 'Boss@Example.edu', ADMIN_PASSWORD: 'a-long-password' });
+    const { url, printed } = await start({
+      ADMIN_EMAIL: 'Boss@Example.edu',
+      ADMIN_PASSWORD: 'a-long-password',
+    });
 
-    const res = await post(`${url}/api/auth/login`, { email: 'boss@example.edu', password: 'a-long-password' });
+    const res = await post(`${url}/api/auth/login`, {
+      email: 'boss@example.edu',
+      password: 'a-long-password',
+    });
 
     expect(res.status).toBe(200);
     expect((await res.json()).user.role).toBe('admin');
@@ -50,15 +65,30 @@ describe('first admin', () => {
     expect(token).toBeTruthy();
     expect(await (await fetch(`${url}/api/setup`)).json()).toEqual({ needsSetup: true });
 
-    const wrong = await post(`${url}/api/setup`, { token: 'nope', email: 'a@example.edu', name: 'Ada', password: 'a-long-password' });
+    const wrong = await post(`${url}/api/setup`, {
+      token: 'nope',
+      email: 'a@example.edu',
+      name: 'Ada',
+      password: 'a-long-password',
+    });
     expect(wrong.status).toBe(403);
     expect((await wrong.json()).error.code).toBe('invalid_setup_token');
 
-    const res = await post(`${url}/api/setup`, { token, email: 'a@example.edu', name: 'Ada', password: 'a-long-password' });
+    const res = await post(`${url}/api/setup`, {
+      token,
+      email: 'a@example.edu',
+      name: 'Ada',
+      password: 'a-long-password',
+    });
     expect(res.status).toBe(201);
     expect(res.headers.get('set-cookie')).toMatch(/sb_session=.*HttpOnly.*SameSite=Lax/i);
 
-    const again = await post(`${url}/api/setup`, { token, email: 'b@example.edu', name: 'Bo', password: 'a-long-password' });
+    const again = await post(`${url}/api/setup`, {
+      token,
+      email: 'b@example.edu',
+      name: 'Bo',
+      password: 'a-long-password',
+    });
     expect(again.status).toBe(409);
     expect(await (await fetch(`${url}/api/setup`)).json()).toEqual({ needsSetup: false });
   });
@@ -67,13 +97,15 @@ describe('first admin', () => {
 describe('loadConfig', () => {
   it('refuses Vonage credentials without a signature secret', () => {
     expect(() => loadConfig({ VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's' })).toThrow(ConfigError);
-    expect(() => loadConfig({ VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's' })).toThrow(/VONAGE_SIGNATURE_SECRET/);
+    expect(() => loadConfig({ VONAGE_API_KEY: 'k', VONAGE_API_SECRET: 's' })).toThrow(
+      /VONAGE_SIGNATURE_SECRET/,
+    );
   });
 
   it('names every invalid variable', () => {
-    expect(() => loadConfig({ PORT: 'eighty', SMTP_URL: 'mail.example.edu', PUBLIC_URL: 'nope' })).toThrow(
-      /PORT[\s\S]*PUBLIC_URL[\s\S]*SMTP_URL/,
-    );
+    expect(() =>
+      loadConfig({ PORT: 'eighty', SMTP_URL: 'mail.example.edu', PUBLIC_URL: 'nope' }),
+    ).toThrow(/PORT[\s\S]*PUBLIC_URL[\s\S]*SMTP_URL/);
   });
 
   it('gives the documented defaults', () => {

@@ -143,7 +143,7 @@ export function RulesPage() {
             Conversation rules
           </h1>
           <p class="page-intro">
-            Rules run in order on the student’s text that starts or reopens a conversation — not on
+            Rules run in order on the student’s text that starts or reopens a conversation, not on
             later texts of an open thread, and not when staff reopen one. Each runs once per text,
             and what it did shows in the thread.
           </p>

@@ -22,7 +22,8 @@ const settingsSchema = z.object({
     .min(1)
     .max(600)
     .refine(
-      (text) => fillTemplate(text, { 'office.name': 'x', 'office.number': 'x' }).missing.length === 0,
+      (text) =>
+        fillTemplate(text, { 'office.name': 'x', 'office.number': 'x' }).missing.length === 0,
       'the help text goes to anyone: give each contact or user field a fallback ({{x|fallback}})',
     ),
   timezone: z
@@ -117,8 +118,14 @@ export function settingsRoutes(deps: Deps): Router {
     const rows = deps.db.orm.select().from(dropCounters).all();
     const of = (reason: string) => rows.find((row) => row.reason === reason);
     res.json({
-      unknownSenders: { count: of('unknown_sender')?.count ?? 0, lastAt: of('unknown_sender')?.lastAt ?? null },
-      foreignNumbers: { count: of('foreign_number')?.count ?? 0, lastAt: of('foreign_number')?.lastAt ?? null },
+      unknownSenders: {
+        count: of('unknown_sender')?.count ?? 0,
+        lastAt: of('unknown_sender')?.lastAt ?? null,
+      },
+      foreignNumbers: {
+        count: of('foreign_number')?.count ?? 0,
+        lastAt: of('foreign_number')?.lastAt ?? null,
+      },
     });
   });
 

@@ -51,7 +51,10 @@ export function sessionIdOf(token: string): string {
 }
 
 export function deleteSession(deps: Deps, token: string): void {
-  deps.db.orm.delete(sessions).where(eq(sessions.id, hashToken(token))).run();
+  deps.db.orm
+    .delete(sessions)
+    .where(eq(sessions.id, hashToken(token)))
+    .run();
 }
 
 export function deleteUserSessions(deps: Deps, userId: number): void {

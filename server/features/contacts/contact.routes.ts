@@ -8,7 +8,10 @@ import { errors } from '../../lib/errors.js';
 import { currentUser } from '../../lib/http.js';
 import { parse, parseId, z } from '../../lib/validate.js';
 import { defaultCountry } from '../admin/settings.js';
-import type { ConversationPresenter, ConversationRow } from '../conversations/conversation.presenter.js';
+import type {
+  ConversationPresenter,
+  ConversationRow,
+} from '../conversations/conversation.presenter.js';
 import { CONVERSATION_COLUMNS } from '../conversations/conversation.presenter.js';
 import { actorOf } from '../conversations/conversation.service.js';
 import type { OptOutService } from '../optout/optout.service.js';
@@ -27,7 +30,12 @@ const email = z
   .transform((value) => value || null);
 
 const createBody = z
-  .object({ firstName: name, lastName: z.string().trim().max(100).default(''), email, phones: z.array(phoneSchema).min(1).max(10) })
+  .object({
+    firstName: name,
+    lastName: z.string().trim().max(100).default(''),
+    email,
+    phones: z.array(phoneSchema).min(1).max(10),
+  })
   .strict();
 
 const patchBody = z
@@ -48,7 +56,10 @@ const listQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presenter: ConversationPresenter }) {
+export function contactRoutes(
+  deps: Deps,
+  parts: { optOut: OptOutService; presenter: ConversationPresenter },
+) {
   const router = Router();
   const { events } = deps;
   const { optOut, presenter } = parts;
@@ -80,7 +91,11 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
         .get(body.firstName, body.lastName, body.email, now, now);
       if (!row) throw new Error('contact insert returned no row');
       replacePhones(deps, row.id, phones);
-      optOut.applySuppressions(tx, row.id, phones.map((p) => p.e164));
+      optOut.applySuppressions(
+        tx,
+        row.id,
+        phones.map((p) => p.e164),
+      );
       return loadContact(deps, row.id);
     });
     res.status(201).json({ contact });
@@ -91,7 +106,8 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
     const contact = loadContact(deps, id);
     const rows = deps.db.sqlite
       .prepare<[number], ConversationRow>(
-        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c JOIN contacts ct ON ct.id = c.contact_id
+        `SELECT ${CONVERSATION_COLUMNS} FROM conversations c
+         JOIN contacts ct ON ct.id = c.contact_id
          WHERE c.contact_id = ? ORDER BY c.last_message_at DESC`,
       )
       .all(id);
@@ -116,7 +132,10 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
 
     const contact = events.transact((tx) => {
       deps.db.sqlite
-        .prepare('UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ? WHERE id = ?')
+        .prepare(
+          `UPDATE contacts SET first_name = ?, last_name = ?, email = ?, updated_at = ?
+           WHERE id = ?`,
+        )
         .run(
           body.firstName ?? existing.firstName,
           body.lastName ?? existing.lastName,
@@ -126,7 +145,11 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
         );
       if (phones) {
         replacePhones(deps, id, phones);
-        optOut.applySuppressions(tx, id, phones.map((p) => p.e164));
+        optOut.applySuppressions(
+          tx,
+          id,
+          phones.map((p) => p.e164),
+        );
       }
       const dto = loadContact(deps, id);
       tx.emit('contact:updated', { contact: dto, actor });
@@ -135,7 +158,10 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
     res.json({ contact });
   });
 
-  for (const [path, kind] of [['unsubscribe', 'out'], ['resubscribe', 'in']] as const) {
+  for (const [path, kind] of [
+    ['unsubscribe', 'out'],
+    ['resubscribe', 'in'],
+  ] as const) {
     router.post(`/contacts/:id/${path}`, (req, res) => {
       const id = parseId(req.params.id);
       const actor = actorOf(currentUser(req));
@@ -152,22 +178,33 @@ export function contactRoutes(deps: Deps, parts: { optOut: OptOutService; presen
 }
 
 /** Contact ids matching a name, email or phone typed in any form; newest first. */
-export function searchContacts(deps: Deps, q: string, mobileOnly: boolean, limit: number): number[] {
-  const mobile = mobileOnly ? 'AND EXISTS (SELECT 1 FROM contact_phones m WHERE m.contact_id = c.id AND m.mobile = 1)' : '';
+export function searchContacts(
+  deps: Deps,
+  q: string,
+  mobileOnly: boolean,
+  limit: number,
+): number[] {
+  const mobile = mobileOnly
+    ? 'AND EXISTS (SELECT 1 FROM contact_phones m WHERE m.contact_id = c.id AND m.mobile = 1)'
+    : '';
   if (!q) {
     return deps.db.sqlite
-      .prepare<[number], { id: number }>(`SELECT c.id FROM contacts c WHERE 1 ${mobile} ORDER BY c.id DESC LIMIT ?`)
+      .prepare<[number], { id: number }>(
+        `SELECT c.id FROM contacts c WHERE 1 ${mobile} ORDER BY c.id DESC LIMIT ?`,
+      )
       .all(limit)
       .map((r) => r.id);
   }
   const like = `%${q.replace(/[%_\\]/g, (ch) => `\\${ch}`)}%`;
   const digits = q.replace(/\D/g, '');
-  const phone = normalizePhone(q, defaultCountry(deps))?.e164 ?? (digits.length >= 4 ? `%${digits}%` : null);
+  const phone =
+    normalizePhone(q, defaultCountry(deps))?.e164 ?? (digits.length >= 4 ? `%${digits}%` : null);
   if (q.length > 100) throw errors.invalidInput('q: too long');
   return deps.db.sqlite
     .prepare<[string, string, string, string | null, number], { id: number }>(
       `SELECT c.id FROM contacts c
-       WHERE (c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\' OR c.last_name LIKE ? ESCAPE '\\'
+       WHERE (c.first_name || ' ' || c.last_name LIKE ? ESCAPE '\\'
+         OR c.last_name LIKE ? ESCAPE '\\'
          OR c.email LIKE ? ESCAPE '\\'
          OR EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.e164 LIKE ?))
        ${mobile}

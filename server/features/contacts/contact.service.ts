@@ -65,7 +65,10 @@ export function normalizePhones(deps: Deps, phones: PhoneInput[]): NormalizedPho
   for (const [index, phone] of phones.entries()) {
     const parsed = normalizePhone(phone.number, defaultCountry(deps));
     if (!parsed) {
-      throw errors.badRequest('invalid_phone', `phones.${index}: "${phone.number}" is not a valid phone number`);
+      throw errors.badRequest(
+        'invalid_phone',
+        `phones.${index}: "${phone.number}" is not a valid phone number`,
+      );
     }
     if (!seen.has(parsed.e164)) {
       seen.set(parsed.e164, { e164: parsed.e164, mobile: phone.mobile ?? parsed.mobile });
@@ -90,7 +93,9 @@ export function contactIdsByPhone(deps: Deps, e164: string): number[] {
   // On every inbound text: prepared once, where a Drizzle query would be rebuilt on each call.
   let statement = byPhone.get(deps.db);
   if (!statement) {
-    statement = deps.db.sqlite.prepare('SELECT contact_id AS id FROM contact_phones WHERE e164 = ?');
+    statement = deps.db.sqlite.prepare(
+      'SELECT contact_id AS id FROM contact_phones WHERE e164 = ?',
+    );
     byPhone.set(deps.db, statement);
   }
   return statement.all(e164).map((row) => row.id);

@@ -77,7 +77,10 @@ export class ConversationPresenter {
 
   constructor(deps: Deps) {
     // Ids travel as one JSON array so each statement is prepared once, whatever the page size.
-    this.participantsOf = deps.db.sqlite.prepare<[string], { conversation_id: number; user_id: number }>(
+    this.participantsOf = deps.db.sqlite.prepare<
+      [string],
+      { conversation_id: number; user_id: number }
+    >(
       `SELECT conversation_id, user_id FROM participants
        WHERE conversation_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, rowid`,
     );
@@ -106,10 +109,20 @@ export class ConversationPresenter {
   present(rows: ConversationRow[]): ConversationDto[] {
     if (!rows.length) return [];
     const ids = JSON.stringify(rows.map((row) => row.id));
-    const people = groupBy(this.participantsOf.all(ids), (p) => p.conversation_id, (p) => p.user_id);
-    const tags = groupBy(this.tagsOf.all(ids), (t) => t.conversation_id, (t) => t.name);
+    const people = groupBy(
+      this.participantsOf.all(ids),
+      (p) => p.conversation_id,
+      (p) => p.user_id,
+    );
+    const tags = groupBy(
+      this.tagsOf.all(ids),
+      (t) => t.conversation_id,
+      (t) => t.name,
+    );
 
-    return rows.map((row) => toConversationDto(row, people.get(row.id) ?? [], tags.get(row.id) ?? []));
+    return rows.map((row) =>
+      toConversationDto(row, people.get(row.id) ?? [], tags.get(row.id) ?? []),
+    );
   }
 }
 

@@ -115,7 +115,9 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
     const actor = actorOf(user);
     const contact = loadContact(deps, body.contactId);
     const phone = pickPhone(contact.phones, body.phone);
-    const number = deps.db.sqlite.prepare('SELECT id FROM office_numbers WHERE id = ?').get(body.numberId);
+    const number = deps.db.sqlite
+      .prepare('SELECT id FROM office_numbers WHERE id = ?')
+      .get(body.numberId);
     if (!number) throw errors.invalidInput('numberId: no such office number');
     messages.guard(contact.id);
 
@@ -134,10 +136,15 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
       if (existingId === null) {
         conversations.addParticipant(tx, id, user, null);
         for (const participantId of body.participantIds) {
-          const row = deps.db.sqlite.prepare('SELECT id FROM users WHERE id = ? AND active = 1').get(participantId);
+          const row = deps.db.sqlite
+            .prepare('SELECT id FROM users WHERE id = ? AND active = 1')
+            .get(participantId);
           if (!row) throw errors.invalidInput(`participantIds: no active user ${participantId}`);
           deps.db.sqlite
-            .prepare('INSERT INTO participants (conversation_id, user_id, created_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+            .prepare(
+              `INSERT INTO participants (conversation_id, user_id, created_at) VALUES (?, ?, ?)
+               ON CONFLICT DO NOTHING`,
+            )
             .run(id, participantId, nowIso(deps));
         }
         tx.emit('conversation:created', { conversation: conversations.load(id), actor });
@@ -226,13 +233,18 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
 
     const conversation = events.transact((tx) =>
       conversations.assign(tx, id, body.assignee as Assignee | null, actor, {
-        ...(body.ifAssignee !== undefined ? { ifAssignee: body.ifAssignee as Assignee | null } : {}),
+        ...(body.ifAssignee !== undefined
+          ? { ifAssignee: body.ifAssignee as Assignee | null }
+          : {}),
       }),
     );
     res.json({ conversation });
   });
 
-  for (const [path, status] of [['close', 'closed'], ['reopen', 'open']] as const) {
+  for (const [path, status] of [
+    ['close', 'closed'],
+    ['reopen', 'open'],
+  ] as const) {
     router.post(`/conversations/:id/${path}`, (req, res) => {
       const id = parseId(req.params.id);
       const actor = actorOf(currentUser(req));
@@ -262,7 +274,8 @@ function pickPhone(phones: Array<{ e164: string; mobile: boolean }>, wanted?: st
 export function markRead(deps: Deps, userId: number, conversationId: number, messageId: number) {
   deps.db.sqlite
     .prepare(
-      `INSERT INTO conversation_reads (user_id, conversation_id, last_read_message_id) VALUES (?, ?, ?)
+      `INSERT INTO conversation_reads (user_id, conversation_id, last_read_message_id)
+       VALUES (?, ?, ?)
        ON CONFLICT (user_id, conversation_id) DO UPDATE
        SET last_read_message_id = MAX(last_read_message_id, excluded.last_read_message_id)`,
     )

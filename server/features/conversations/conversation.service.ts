@@ -19,7 +19,10 @@ export interface Actor {
   name: string;
 }
 
-export const actorOf = (user: Pick<UserRow, 'id' | 'name'>): Actor => ({ id: user.id, name: user.name });
+export const actorOf = (user: Pick<UserRow, 'id' | 'name'>): Actor => ({
+  id: user.id,
+  name: user.name,
+});
 
 export interface NewMessage {
   direction: MessageDto['direction'];
@@ -56,8 +59,20 @@ export class ConversationService {
          VALUES (?, 'open', ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
       ),
       insertMessage: sqlite.prepare<
-        [number, string, string, string, string, number, string, string | null, number | null,
-          string | null, string, string],
+        [
+          number,
+          string,
+          string,
+          string,
+          string,
+          number,
+          string,
+          string | null,
+          number | null,
+          string | null,
+          string,
+          string,
+        ],
         { id: number }
       >(
         `INSERT INTO messages (conversation_id, direction, kind, text, status, segments, encoding,
@@ -66,7 +81,8 @@ export class ConversationService {
          ON CONFLICT (carrier_id) DO NOTHING RETURNING id`,
       ),
       touchThread: sqlite.prepare<[string, number, string, string, string, number | null, number]>(
-        `UPDATE conversations SET last_message_at = ?, last_message_id = ?, last_message_preview = ?,
+        `UPDATE conversations SET last_message_at = ?, last_message_id = ?,
+           last_message_preview = ?,
            last_message_direction = ?, updated_at = ?,
            last_inbound_message_id = COALESCE(?, last_inbound_message_id)
          WHERE id = ?`,
@@ -157,7 +173,13 @@ export class ConversationService {
       const preview = input.text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
       const inboundId = input.direction === 'inbound' ? inserted.id : null;
       this.statements.touchThread.run(
-        now, inserted.id, preview, input.direction, now, inboundId, conversationId,
+        now,
+        inserted.id,
+        preview,
+        input.direction,
+        now,
+        inboundId,
+        conversationId,
       );
     }
 
@@ -193,7 +215,12 @@ export class ConversationService {
     if (!changed) return false;
 
     const who = actor ? actor.name : (why ?? 'A student text');
-    this.appendActivity(tx, id, `${who} ${status === 'open' ? 'reopened' : 'closed'} the conversation`, actor?.id ?? null);
+    this.appendActivity(
+      tx,
+      id,
+      `${who} ${status === 'open' ? 'reopened' : 'closed'} the conversation`,
+      actor?.id ?? null,
+    );
     tx.emit('conversation:updated', { conversation: this.load(id), actor });
     return true;
   }
@@ -222,7 +249,12 @@ export class ConversationService {
       const won =
         sawCurrent &&
         this.statements.assignIf.run(
-          user, team, assigneeKey(assignee), now, id, assigneeKey(options.ifAssignee),
+          user,
+          team,
+          assigneeKey(assignee),
+          now,
+          id,
+          assigneeKey(options.ifAssignee),
         ).changes > 0;
       if (!won) {
         throw errors.conflict('assignment_conflict', 'Someone else changed the assignee first.', {
@@ -238,7 +270,9 @@ export class ConversationService {
 
     const who = options.label ?? actor?.name ?? 'Switchboard';
     const from = previous ? ` (was ${this.assigneeName(previous)})` : '';
-    const line = assignee ? `${who} assigned this to ${name}${from}` : `${who} unassigned this${from}`;
+    const line = assignee
+      ? `${who} assigned this to ${name}${from}`
+      : `${who} unassigned this${from}`;
     this.appendActivity(tx, id, line, actor?.id ?? null);
     tx.emit('conversation:assigned', { conversationId: id, assignee, previous, actor });
     return this.load(id);

@@ -4,7 +4,11 @@ import type { InboxConversationDto } from '@shared/dto.js';
 
 import type { Deps } from '../../context.js';
 import { errors } from '../../lib/errors.js';
-import { CONVERSATION_COLUMNS, type ConversationPresenter, type ConversationRow } from './conversation.presenter.js';
+import {
+  CONVERSATION_COLUMNS,
+  type ConversationPresenter,
+  type ConversationRow,
+} from './conversation.presenter.js';
 
 export type View =
   | { kind: 'all' }
@@ -27,7 +31,8 @@ export interface InboxQuery {
 
 export function parseView(value: string | undefined): View {
   if (!value || value === 'all') return { kind: 'all' };
-  if (value === 'mine' || value === 'unassigned' || value === 'participating') return { kind: value };
+  if (value === 'mine' || value === 'unassigned' || value === 'participating')
+    return { kind: value };
   const team = /^team:(\d+)$/.exec(value);
   if (team?.[1]) return { kind: 'team', teamId: Number(team[1]) };
   throw errors.invalidInput('view: use all, mine, unassigned, participating or team:<id>');

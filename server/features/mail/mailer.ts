@@ -24,7 +24,8 @@ export function createMailer(deps: Deps, from = 'Switchboard <switchboard@localh
 
   if (!url) {
     const insert = deps.db.sqlite.prepare(
-      `INSERT INTO notifications (user_id, to_email, subject, body, created_at) VALUES (?, ?, ?, ?, ?)`,
+      `INSERT INTO notifications (user_id, to_email, subject, body, created_at)
+       VALUES (?, ?, ?, ?, ?)`,
     );
     return {
       kind: 'log',

@@ -19,7 +19,10 @@ export function participantMail(deps: Deps, mailer: Mailer) {
     `SELECT u.id, u.email, u.name FROM participants p JOIN users u ON u.id = p.user_id
      WHERE p.conversation_id = ? AND u.active = 1 AND u.email_notifications = 1`,
   );
-  const thread = deps.db.sqlite.prepare<[number], { name: string; first_name: string; last_name: string }>(
+  const thread = deps.db.sqlite.prepare<
+    [number],
+    { name: string; first_name: string; last_name: string }
+  >(
     `SELECT c.name, ct.first_name, ct.last_name FROM conversations c
      JOIN contacts ct ON ct.id = c.contact_id WHERE c.id = ?`,
   );
@@ -48,7 +51,9 @@ export function participantMail(deps: Deps, mailer: Mailer) {
       setImmediate(() => {
         mailer
           .send({ to: person.email, userId: person.id, subject, text })
-          .catch((error: unknown) => log.error({ err: error, userId: person.id }, 'participant mail failed'));
+          .catch((error: unknown) =>
+            log.error({ err: error, userId: person.id }, 'participant mail failed'),
+          );
       });
     }
   };

@@ -58,7 +58,9 @@ export class MessagePresenter {
 
   constructor(private readonly deps: Deps) {
     const { sqlite } = deps.db;
-    this.byId = sqlite.prepare<[number], MessageRow>(`SELECT ${COLUMNS} FROM messages WHERE id = ?`);
+    this.byId = sqlite.prepare<[number], MessageRow>(
+      `SELECT ${COLUMNS} FROM messages WHERE id = ?`,
+    );
     this.byConversation = sqlite.prepare<[number, number, number], MessageRow>(
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?`,
     );
@@ -78,7 +80,8 @@ export class MessagePresenter {
   }
 
   present(row: MessageRow): MessageDto {
-    const files = row.direction === 'outbound' && row.kind === 'sms' ? this.attachmentsOf.all(row.id) : [];
+    const files =
+      row.direction === 'outbound' && row.kind === 'sms' ? this.attachmentsOf.all(row.id) : [];
     return toMessageDto(
       row,
       files.map((file) => ({

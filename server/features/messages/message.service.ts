@@ -144,7 +144,11 @@ export class MessageService {
     }
     this.statements.resetMessage.run(now, messageId);
     const dto = this.conversations.messages.load(messageId);
-    tx.emit('message:updated', { conversationId: message.conversation_id, message: dto, actor: null });
+    tx.emit('message:updated', {
+      conversationId: message.conversation_id,
+      message: dto,
+      actor: null,
+    });
     tx.afterCommit(() => this.outbox?.wake());
     return dto;
   }

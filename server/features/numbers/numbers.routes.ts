@@ -19,7 +19,11 @@ const createBody = z.object({
 const patchBody = z.object({ label: z.string().trim().min(1).max(80) }).strict();
 
 type NumberRow = typeof officeNumbers.$inferSelect;
-const toDto = (row: NumberRow): OfficeNumberDto => ({ id: row.id, e164: row.e164, label: row.label });
+const toDto = (row: NumberRow): OfficeNumberDto => ({
+  id: row.id,
+  e164: row.e164,
+  label: row.label,
+});
 
 export function numbersRoutes(deps: Deps): Router {
   const router = Router();

@@ -85,7 +85,10 @@ export class OptOutService {
       change.messageId ?? null,
       now,
     );
-    tx.emit('contact:updated', { contact: loadContact(this.deps, contactId), actor: change.actor ?? null });
+    tx.emit('contact:updated', {
+      contact: loadContact(this.deps, contactId),
+      actor: change.actor ?? null,
+    });
     return true;
   }
 }

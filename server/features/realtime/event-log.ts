@@ -39,9 +39,10 @@ export class EventLog {
     this.insert = sqlite.prepare<[string, string, string], { seq: number }>(
       'INSERT INTO events (type, payload, created_at) VALUES (?, ?, ?) RETURNING seq',
     );
-    this.selectSince = sqlite.prepare<[number, number], { seq: number; type: string; payload: string }>(
-      'SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
-    );
+    this.selectSince = sqlite.prepare<
+      [number, number],
+      { seq: number; type: string; payload: string }
+    >('SELECT seq, type, payload FROM events WHERE seq > ? ORDER BY seq LIMIT ?');
     this.selectBounds = sqlite.prepare<[], { oldest: number | null; latest: number | null }>(
       'SELECT MIN(seq) AS oldest, MAX(seq) AS latest FROM events',
     );
@@ -85,8 +86,9 @@ export class EventLog {
 
   /** Deletes events older than `before`; the seq keeps increasing (AUTOINCREMENT). */
   prune(before: Date): number {
-    return this.db.sqlite.prepare('DELETE FROM events WHERE created_at < ?').run(before.toISOString())
-      .changes;
+    return this.db.sqlite
+      .prepare('DELETE FROM events WHERE created_at < ?')
+      .run(before.toISOString()).changes;
   }
 
   private txFor(pending: { events: LoggedEvent[]; after: Array<() => void> }): Tx {

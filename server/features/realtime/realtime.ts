@@ -20,8 +20,18 @@ interface SocketData {
   sessionId: string;
 }
 
-type AppSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type AppIo = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type AppSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type AppIo = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 /** Room names, in one place. */
 export const rooms = {
@@ -57,7 +67,10 @@ export const DEFAULT_REALTIME: RealtimeOptions = {
 export class Realtime {
   readonly io: AppIo;
   private readonly viewers = new Map<number, Map<string, PresenceEntry>>();
-  private readonly typers = new Map<number, Map<string, { entry: PresenceEntry; timer: NodeJS.Timeout }>>();
+  private readonly typers = new Map<
+    number,
+    Map<string, { entry: PresenceEntry; timer: NodeJS.Timeout }>
+  >();
   private readonly log;
   private readonly typingTtlMs: number;
   private readonly conversationExists;
@@ -108,7 +121,8 @@ export class Realtime {
   }
 
   async close(): Promise<void> {
-    for (const map of this.typers.values()) for (const { timer } of map.values()) clearTimeout(timer);
+    for (const map of this.typers.values())
+      for (const { timer } of map.values()) clearTimeout(timer);
     await new Promise<void>((resolve) => {
       this.io.close(() => resolve());
     });
@@ -187,7 +201,10 @@ export class Realtime {
     const existing = map.get(socket.id);
     if (existing) clearTimeout(existing.timer);
     const timer = setTimeout(() => this.clearTyping(socket.id, id), this.typingTtlMs);
-    map.set(socket.id, { entry: { userId: socket.data.user.id, name: socket.data.user.name }, timer });
+    map.set(socket.id, {
+      entry: { userId: socket.data.user.id, name: socket.data.user.name },
+      timer,
+    });
     this.typers.set(id, map);
     if (!existing) this.broadcastTyping(id);
   }
@@ -208,11 +225,14 @@ export class Realtime {
       if (!map.size) this.viewers.delete(id);
       this.broadcastPresence(id);
     }
-    for (const [id, map] of [...this.typers]) if (map.has(socket.id)) this.clearTyping(socket.id, id);
+    for (const [id, map] of [...this.typers])
+      if (map.has(socket.id)) this.clearTyping(socket.id, id);
   }
 
   private broadcastPresence(id: number): void {
-    this.io.to(rooms.staff).emit('presence:updated', { conversationId: id, viewers: unique(this.viewers.get(id)) });
+    this.io
+      .to(rooms.staff)
+      .emit('presence:updated', { conversationId: id, viewers: unique(this.viewers.get(id)) });
   }
 
   private broadcastTyping(id: number): void {

@@ -79,7 +79,9 @@ export function setupRoutes(deps: Deps, getToken: () => string | null): Router {
 
       const token = getToken();
       const given = createHash('sha256').update(body.token).digest();
-      const wanted = createHash('sha256').update(token ?? randomBytes(8)).digest();
+      const wanted = createHash('sha256')
+        .update(token ?? randomBytes(8))
+        .digest();
       if (!token || !timingSafeEqual(given, wanted)) {
         throw new AppError(
           403,
@@ -93,7 +95,14 @@ export function setupRoutes(deps: Deps, getToken: () => string | null): Router {
       const now = nowIso(deps);
       const user = deps.db.orm
         .insert(users)
-        .values({ email: body.email, name: body.name, role: 'admin', passwordHash, createdAt: now, updatedAt: now })
+        .values({
+          email: body.email,
+          name: body.name,
+          role: 'admin',
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })
         .returning()
         .get();
 

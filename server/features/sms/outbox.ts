@@ -201,24 +201,35 @@ export class Outbox {
 
     const attempts = part.attempts + 1;
     if (!carrier.transient || attempts >= this.options.maxAttempts) {
-      const reason = carrier.transient ? `${carrier.reason} (gave up after ${attempts} tries)` : carrier.reason;
+      const reason = carrier.transient
+        ? `${carrier.reason} (gave up after ${attempts} tries)`
+        : carrier.reason;
       this.fail(part, carrier.code, reason);
       return;
     }
 
-    const backoff = Math.min(this.options.baseDelayMs * 2 ** (attempts - 1), this.options.maxDelayMs);
+    const backoff = Math.min(
+      this.options.baseDelayMs * 2 ** (attempts - 1),
+      this.options.maxDelayMs,
+    );
     const jittered = backoff / 2 + Math.random() * (backoff / 2);
     const delay = Math.max(jittered, carrier.retryAfterMs ?? 0);
     const now = this.deps.clock.now();
     const at = new Date(now.getTime() + delay).toISOString();
     this.statements.retryLater.run(at, carrier.code, carrier.reason, now.toISOString(), part.id);
-    this.log.warn({ messageId: part.message_id, attempts, delayMs: Math.round(delay), code: carrier.code }, 'sms send will be retried');
+    this.log.warn(
+      { messageId: part.message_id, attempts, delayMs: Math.round(delay), code: carrier.code },
+      'sms send will be retried',
+    );
   }
 
   private fail(part: DuePart, code: string, reason: string): void {
     this.events.transact((tx) => {
       const now = nowIso(this.deps);
-      const ids = [part.id, ...this.statements.restOf.all(part.message_id, part.part_index).map((r) => r.id)];
+      const ids = [
+        part.id,
+        ...this.statements.restOf.all(part.message_id, part.part_index).map((r) => r.id),
+      ];
       for (const id of ids) {
         this.statements.failPart.run(now, id);
         this.receipts.setPartStatus(tx, id, part.message_id, 'failed', code, reason);

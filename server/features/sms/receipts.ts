@@ -41,16 +41,20 @@ export class ReceiptService {
         'SELECT id, message_id, conversation_id, status FROM message_parts WHERE carrier_id = ?',
       ),
       setPart: sqlite.prepare<[string, string | null, string | null, string, number]>(
-        'UPDATE message_parts SET status = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?',
+        `UPDATE message_parts SET status = ?, error_code = ?, error = ?, updated_at = ?
+         WHERE id = ?`,
       ),
-      partsOf: sqlite.prepare<[number], { status: PartStatus; error_code: string | null; error: string | null }>(
-        'SELECT status, error_code, error FROM message_parts WHERE message_id = ? ORDER BY part_index',
+      partsOf: sqlite.prepare<
+        [number],
+        { status: PartStatus; error_code: string | null; error: string | null }
+      >(
+        `SELECT status, error_code, error FROM message_parts WHERE message_id = ?
+         ORDER BY part_index`,
       ),
       messageState: sqlite.prepare<
         [number],
         { status: string; error_code: string | null; conversation_id: number }
-      >('SELECT status, error_code, conversation_id FROM messages WHERE id = ?',
-      ),
+      >('SELECT status, error_code, conversation_id FROM messages WHERE id = ?'),
       setMessage: sqlite.prepare<[string, string | null, string | null, string, number]>(
         'UPDATE messages SET status = ?, error_code = ?, error = ?, updated_at = ? WHERE id = ?',
       ),
@@ -58,8 +62,12 @@ export class ReceiptService {
         `INSERT INTO parked_receipts (carrier_id, status, error_code, error_detail, received_at)
          VALUES (?, ?, ?, ?, ?)`,
       ),
-      parked: sqlite.prepare<[string], { id: number; status: PartStatus; error_code: string | null; error_detail: string | null }>(
-        'SELECT id, status, error_code, error_detail FROM parked_receipts WHERE carrier_id = ? ORDER BY id',
+      parked: sqlite.prepare<
+        [string],
+        { id: number; status: PartStatus; error_code: string | null; error_detail: string | null }
+      >(
+        `SELECT id, status, error_code, error_detail FROM parked_receipts WHERE carrier_id = ?
+         ORDER BY id`,
       ),
       unpark: sqlite.prepare<[string]>('DELETE FROM parked_receipts WHERE carrier_id = ?'),
       contactOf: sqlite.prepare<[number], { contact_id: number; number_id: number }>(
@@ -72,7 +80,11 @@ export class ReceiptService {
     const part = this.statements.partByCarrier.get(receipt.carrierId);
     if (!part) {
       this.statements.park.run(
-        receipt.carrierId, receipt.status, receipt.errorCode, receipt.errorDetail, nowIso(this.deps),
+        receipt.carrierId,
+        receipt.status,
+        receipt.errorCode,
+        receipt.errorDetail,
+        nowIso(this.deps),
       );
       return 'parked';
     }
@@ -97,7 +109,14 @@ export class ReceiptService {
   }
 
   /** Sets a part's state directly (the outbox's own outcomes) when it moves forward. */
-  setPartStatus(tx: Tx, partId: number, messageId: number, status: PartStatus, code: string | null, reason: string | null) {
+  setPartStatus(
+    tx: Tx,
+    partId: number,
+    messageId: number,
+    status: PartStatus,
+    code: string | null,
+    reason: string | null,
+  ) {
     this.statements.setPart.run(status, code, reason, nowIso(this.deps), partId);
     this.refreshMessage(tx, messageId);
   }
@@ -124,12 +143,22 @@ export class ReceiptService {
       this.log.debug({ partId: part.id, from: part.status, to: receipt.status }, 'receipt ignored');
       return false;
     }
-    const reason = receipt.status === 'submitted' || receipt.status === 'delivered'
-      ? null
-      : reasonFor(receipt.errorCode, receipt.errorDetail);
-    this.statements.setPart.run(receipt.status, receipt.errorCode, reason, nowIso(this.deps), part.id);
+    const reason =
+      receipt.status === 'submitted' || receipt.status === 'delivered'
+        ? null
+        : reasonFor(receipt.errorCode, receipt.errorDetail);
+    this.statements.setPart.run(
+      receipt.status,
+      receipt.errorCode,
+      reason,
+      nowIso(this.deps),
+      part.id,
+    );
     this.refreshMessage(tx, part.message_id);
-    this.log.info({ messageId: part.message_id, status: receipt.status }, 'delivery receipt applied');
+    this.log.info(
+      { messageId: part.message_id, status: receipt.status },
+      'delivery receipt applied',
+    );
 
     if (receipt.errorCode === OPTED_OUT_CODE) this.carrierOptOut(tx, part);
     return true;

@@ -39,7 +39,10 @@ export function simulatorRoutes(enabled: boolean, inbound: InboundService): Rout
       to: toCarrier(to.e164),
       text: body.text,
     });
-    res.json({ stored: outcome.stored, ...(outcome.stored ? { conversationId: outcome.conversationId } : { reason: outcome.reason }) });
+    res.json({
+      stored: outcome.stored,
+      ...(outcome.stored ? { conversationId: outcome.conversationId } : { reason: outcome.reason }),
+    });
   });
 
   return router;

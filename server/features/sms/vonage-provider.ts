@@ -70,10 +70,15 @@ async function classify(error: unknown): Promise<CarrierError> {
 
   const retryAfter = e.response?.headers?.get?.('retry-after') ?? null;
   const retryAfterMs = parseRetryAfter(retryAfter);
-  if (status === 429) return new CarrierError(true, '429', 'the carrier is throttling our texts', retryAfterMs);
-  if (status >= 500) return new CarrierError(true, String(status), 'the carrier had an error', retryAfterMs);
+  if (status === 429)
+    return new CarrierError(true, '429', 'the carrier is throttling our texts', retryAfterMs);
+  if (status >= 500)
+    return new CarrierError(true, String(status), 'the carrier had an error', retryAfterMs);
 
-  const body = (await e.response?.json?.().catch(() => null)) as { title?: unknown; detail?: unknown } | null;
+  const body = (await e.response?.json?.().catch(() => null)) as {
+    title?: unknown;
+    detail?: unknown;
+  } | null;
   const code = body?.title !== undefined ? String(body.title) : String(status);
   const detail = typeof body?.detail === 'string' ? body.detail : null;
   return new CarrierError(false, code, reasonFor(/^\d+$/.test(code) ? code : null, detail ?? code));
@@ -90,7 +95,10 @@ export function parseRetryAfter(value: string | null): number | null {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new CarrierError(true, 'timeout', 'the carrier did not answer in time')), ms);
+    timer = setTimeout(
+      () => reject(new CarrierError(true, 'timeout', 'the carrier did not answer in time')),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

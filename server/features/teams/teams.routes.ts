@@ -11,7 +11,10 @@ import { requireRole } from '../../lib/http.js';
 import { parse, parseId, z } from '../../lib/validate.js';
 
 const memberIds = z.array(z.number().int().positive()).max(500);
-const createBody = z.object({ name: z.string().trim().min(1).max(100), memberIds: memberIds.default([]) });
+const createBody = z.object({
+  name: z.string().trim().min(1).max(100),
+  memberIds: memberIds.default([]),
+});
 const patchBody = z
   .object({ name: z.string().trim().min(1).max(100).optional(), memberIds: memberIds.optional() })
   .strict();
@@ -35,7 +38,11 @@ function findTeam(deps: Deps, id: number): TeamDto {
 function checkMembers(deps: Deps, ids: number[]): number[] {
   const unique = [...new Set(ids)];
   if (!unique.length) return unique;
-  const found = deps.db.orm.select({ id: users.id }).from(users).where(inArray(users.id, unique)).all();
+  const found = deps.db.orm
+    .select({ id: users.id })
+    .from(users)
+    .where(inArray(users.id, unique))
+    .all();
   if (found.length !== unique.length) {
     throw errors.invalidInput('memberIds: every member must be an existing user');
   }
@@ -45,7 +52,10 @@ function checkMembers(deps: Deps, ids: number[]): number[] {
 function setMembers(deps: Deps, teamId: number, ids: number[]): void {
   deps.db.orm.delete(teamMembers).where(eq(teamMembers.teamId, teamId)).run();
   if (ids.length) {
-    deps.db.orm.insert(teamMembers).values(ids.map((userId) => ({ teamId, userId }))).run();
+    deps.db.orm
+      .insert(teamMembers)
+      .values(ids.map((userId) => ({ teamId, userId })))
+      .run();
   }
 }
 
@@ -83,11 +93,19 @@ export function teamsRoutes(deps: Deps): Router {
 
     deps.db.sqlite.transaction(() => {
       if (body.name !== undefined) {
-        const clash = deps.db.orm.select({ id: teams.id }).from(teams).where(eq(teams.name, body.name)).get();
+        const clash = deps.db.orm
+          .select({ id: teams.id })
+          .from(teams)
+          .where(eq(teams.name, body.name))
+          .get();
         if (clash && clash.id !== id) {
           throw errors.conflict('team_name_taken', 'A team with that name exists.');
         }
-        deps.db.orm.update(teams).set({ name: body.name, updatedAt: nowIso(deps) }).where(eq(teams.id, id)).run();
+        deps.db.orm
+          .update(teams)
+          .set({ name: body.name, updatedAt: nowIso(deps) })
+          .where(eq(teams.id, id))
+          .run();
       }
       if (ids) setMembers(deps, id, ids);
     })();
@@ -98,7 +116,9 @@ export function teamsRoutes(deps: Deps): Router {
     const id = parseId(req.params.id);
     findTeam(deps, id);
     const assigned = deps.db.sqlite
-      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ?')
+      .prepare<[string], { n: number }>(
+        'SELECT COUNT(*) AS n FROM conversations WHERE assignee_key = ?',
+      )
       .get(`t:${id}`);
     if (assigned && assigned.n > 0) {
       throw errors.conflict(

@@ -42,14 +42,25 @@ export function usersRoutes(deps: Deps, hooks: { onUserDisabled(userId: number):
     requireRole('admin'),
     route(async (req, res) => {
       const body = parse(createBody, req.body);
-      const taken = deps.db.orm.select({ id: users.id }).from(users).where(eq(users.email, body.email)).get();
+      const taken = deps.db.orm
+        .select({ id: users.id })
+        .from(users)
+        .where(eq(users.email, body.email))
+        .get();
       if (taken) throw errors.conflict('email_taken', 'A user with that email exists.');
 
       const passwordHash = await hashPassword(body.password);
       const now = nowIso(deps);
       const row = deps.db.orm
         .insert(users)
-        .values({ email: body.email, name: body.name, role: body.role, passwordHash, createdAt: now, updatedAt: now })
+        .values({
+          email: body.email,
+          name: body.name,
+          role: body.role,
+          passwordHash,
+          createdAt: now,
+          updatedAt: now,
+        })
         .onConflictDoNothing()
         .returning()
         .get();

@@ -59,15 +59,23 @@ export class InboundService {
     this.log = category(deps.logger, 'sms');
     const { sqlite } = deps.db;
     this.statements = {
-      seen: sqlite.prepare<[string], { id: number }>('SELECT id FROM messages WHERE carrier_id = ?'),
-      office: sqlite.prepare<[string], { id: number }>('SELECT id FROM office_numbers WHERE e164 = ?'),
-      latestThread: sqlite.prepare<[string, string], { id: number; contact_id: number; number_id: number }>(
+      seen: sqlite.prepare<[string], { id: number }>(
+        'SELECT id FROM messages WHERE carrier_id = ?',
+      ),
+      office: sqlite.prepare<[string], { id: number }>(
+        'SELECT id FROM office_numbers WHERE e164 = ?',
+      ),
+      latestThread: sqlite.prepare<
+        [string, string],
+        { id: number; contact_id: number; number_id: number }
+      >(
         `SELECT c.id, c.contact_id, c.number_id FROM conversations c
          WHERE c.phone = ? AND c.contact_id IN (SELECT value FROM json_each(?))
          ORDER BY c.last_message_at DESC, c.id DESC`,
       ),
       flag: sqlite.prepare<[string, number]>(
-        'UPDATE conversations SET possible_opt_out = 1, updated_at = ? WHERE id = ? AND possible_opt_out = 0',
+        `UPDATE conversations SET possible_opt_out = 1, updated_at = ?
+         WHERE id = ? AND possible_opt_out = 0`,
       ),
     };
   }
@@ -78,8 +86,12 @@ export class InboundService {
   }
 
   receive(input: InboundText): InboundOutcome {
-    const sender = normalizePhone(fromCarrier(input.from), defaultCountry(this.deps))?.e164 ?? fromCarrier(input.from);
-    const office = normalizePhone(fromCarrier(input.to), defaultCountry(this.deps))?.e164 ?? fromCarrier(input.to);
+    const sender =
+      normalizePhone(fromCarrier(input.from), defaultCountry(this.deps))?.e164 ??
+      fromCarrier(input.from);
+    const office =
+      normalizePhone(fromCarrier(input.to), defaultCountry(this.deps))?.e164 ??
+      fromCarrier(input.to);
     const keyword = classifyKeyword(input.text);
 
     const outcome = this.deps.events.transact((tx): InboundOutcome => {
@@ -211,7 +223,10 @@ export class InboundService {
         break;
       case 'possible_stop':
         if (this.statements.flag.run(nowIso(this.deps), at.conversationId).changes) {
-          tx.emit('conversation:updated', { conversation: this.conversations.load(at.conversationId), actor: null });
+          tx.emit('conversation:updated', {
+            conversation: this.conversations.load(at.conversationId),
+            actor: null,
+          });
         }
         break;
       case 'help':
@@ -231,7 +246,9 @@ export class InboundService {
 
   private threadName(contactId: number): string {
     const row = this.deps.db.sqlite
-      .prepare<[number], { first_name: string; last_name: string }>('SELECT first_name, last_name FROM contacts WHERE id = ?')
+      .prepare<[number], { first_name: string; last_name: string }>(
+        'SELECT first_name, last_name FROM contacts WHERE id = ?',
+      )
       .get(contactId);
     return row ? `${row.first_name} ${row.last_name}`.trim() : 'New conversation';
   }

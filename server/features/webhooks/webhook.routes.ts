@@ -9,7 +9,10 @@ import type { ReceiptService } from '../sms/receipts.js';
 import type { InboundService } from './inbound.service.js';
 import { isSignedByVonage } from './signature.js';
 
-const msisdn = z.string().trim().regex(/^\+?\d{6,15}$/, 'must be a phone number in E.164 form');
+const msisdn = z
+  .string()
+  .trim()
+  .regex(/^\+?\d{6,15}$/, 'must be a phone number in E.164 form');
 
 const inboundBody = z.looseObject({
   channel: z.string().max(20),
@@ -38,7 +41,10 @@ const statusBody = z.looseObject({
  * the exact bytes. `200` means committed (or dropped on purpose); a failure to store is a 5xx, so
  * Vonage retries.
  */
-export function webhookRoutes(deps: Deps, parts: { inbound: InboundService; receipts: ReceiptService }): Router {
+export function webhookRoutes(
+  deps: Deps,
+  parts: { inbound: InboundService; receipts: ReceiptService },
+): Router {
   const router = Router();
   const log = category(deps.logger, 'sms');
   const raw = express.raw({ type: () => true, limit: '256kb' });
@@ -64,7 +70,12 @@ export function webhookRoutes(deps: Deps, parts: { inbound: InboundService; rece
       return;
     }
     const text = body.text ?? describeMedia(body.message_type, body.image?.url ?? body.file?.url);
-    const outcome = parts.inbound.receive({ carrierId: body.message_uuid, from: body.from, to: body.to, text });
+    const outcome = parts.inbound.receive({
+      carrierId: body.message_uuid,
+      from: body.from,
+      to: body.to,
+      text,
+    });
     res.status(200).json({ ok: true, stored: outcome.stored });
   });
 

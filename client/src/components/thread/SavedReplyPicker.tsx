@@ -175,7 +175,7 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
           </For>
         </ul>
         <p class="saved-reply-status" role="status">
-          <Show when={automation.savedRepliesLoaded} fallback={<span>Loading saved replies…</span>}>
+          <Show when={automation.savedRepliesLoaded} fallback={<span>Loading saved replies</span>}>
             <Show when={options().length === 0}>
               <span>
                 {automation.savedReplies.length === 0
