@@ -174,8 +174,8 @@ export function NewConversationPage() {
           />
           <FieldError id="new-name-error" message={fieldErrors().name} />
           <p class="field-hint" id="new-name-hint">
-            Shown as the conversation’s title in the inbox, e.g. “Deposit question”. The student
-            does not see it.
+            Shown as the conversation&rsquo;s title in the inbox, e.g. &ldquo;Deposit
+            question&rdquo;. The student does not see it.
           </p>
         </div>
 

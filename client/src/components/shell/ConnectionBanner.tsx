@@ -34,8 +34,8 @@ export function ConnectionBanner() {
           <div class="banner banner-warning">
             <span class="spinner spinner-small" aria-hidden="true" />
             <span>
-              <strong>Reconnecting…</strong> Live updates are paused. Anything you miss appears once
-              you are back.
+              <strong>Reconnecting&hellip;</strong> Live updates are paused. Anything you miss
+              appears once you are back.
             </span>
           </div>
         </Match>
