@@ -1,6 +1,4 @@
-import { For } from 'solid-js';
-
-import { currentPath } from '../../lib/router.js';
+import { SubNav } from '../common/SubNav.jsx';
 
 /** The settings sections, in the order the sub-navigation lists them. */
 export const SETTINGS_PAGES = [
@@ -12,19 +10,5 @@ export const SETTINGS_PAGES = [
 
 /** Links between the settings pages, shown at the top of each. */
 export function SettingsNav() {
-  return (
-    <nav class="settings-nav" aria-label="Settings">
-      <ul>
-        <For each={SETTINGS_PAGES}>
-          {(page) => (
-            <li>
-              <a href={page.href} aria-current={currentPath() === page.href ? 'page' : undefined}>
-                {page.label}
-              </a>
-            </li>
-          )}
-        </For>
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Settings" pages={SETTINGS_PAGES} />;
 }

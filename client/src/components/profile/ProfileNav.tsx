@@ -1,6 +1,4 @@
-import { For } from 'solid-js';
-
-import { currentPath } from '../../lib/router.js';
+import { SubNav } from '../common/SubNav.jsx';
 
 const PROFILE_PAGES = [
   { href: '/profile', label: 'Profile' },
@@ -9,19 +7,5 @@ const PROFILE_PAGES = [
 
 /** Links between the profile and the user's notification log. */
 export function ProfileNav() {
-  return (
-    <nav class="settings-nav" aria-label="Your account">
-      <ul>
-        <For each={PROFILE_PAGES}>
-          {(page) => (
-            <li>
-              <a href={page.href} aria-current={currentPath() === page.href ? 'page' : undefined}>
-                {page.label}
-              </a>
-            </li>
-          )}
-        </For>
-      </ul>
-    </nav>
-  );
+  return <SubNav label="Your account" pages={PROFILE_PAGES} />;
 }
