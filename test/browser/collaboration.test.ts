@@ -147,8 +147,17 @@ describe('new-text alerts', () => {
       );
     const eliStaff = await signIn(h, 'eli@example.edu');
     await eliStaff.post(`/api/conversations/${conversationId}/join`);
+    const socketsBefore = new Set((await h.app.realtime.io.fetchSockets()).map((s) => s.id));
     await eli.goto(`${h.url}/`);
     await expect.poll(() => eli.getByTestId('notification-toggle').textContent()).toBe('Alerts on');
+    // Alerts are for live texts: wait until the new page's socket is in the live room and its
+    // inbox is loaded, or the text would only arrive in the list fetch.
+    const joinedLive = async () =>
+      (await h.app.realtime.io.fetchSockets()).some(
+        (s) => !socketsBefore.has(s.id) && s.data.user.name === 'Eli Park',
+      );
+    await expect.poll(joinedLive).toBe(true);
+    await eli.getByTestId('inbox-row').first().waitFor();
 
     await text('Is the dorm deposit separate?');
     await expect.poll(shown).toEqual(['New text · Maya Lopez']);
