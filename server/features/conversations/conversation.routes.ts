@@ -4,7 +4,6 @@ import type { Assignee } from '@shared/dto.js';
 import type { SearchHighlight } from '@shared/search.js';
 
 import type { Deps } from '../../context.js';
-import { nowIso } from '../../context.js';
 import { errors } from '../../lib/errors.js';
 import { currentUser } from '../../lib/http.js';
 import { parse, parseId, z } from '../../lib/validate.js';
@@ -134,19 +133,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
         });
 
       if (existingId === null) {
-        conversations.addParticipant(tx, id, user, null);
-        for (const participantId of body.participantIds) {
-          const row = deps.db.sqlite
-            .prepare('SELECT id FROM users WHERE id = ? AND active = 1')
-            .get(participantId);
-          if (!row) throw errors.invalidInput(`participantIds: no active user ${participantId}`);
-          deps.db.sqlite
-            .prepare(
-              `INSERT INTO participants (conversation_id, user_id, created_at) VALUES (?, ?, ?)
-               ON CONFLICT DO NOTHING`,
-            )
-            .run(id, participantId, nowIso(deps));
-        }
+        conversations.seedParticipants(id, [user.id, ...body.participantIds]);
         tx.emit('conversation:created', { conversation: conversations.load(id), actor });
         // Through assign, so the first assignee is an activity line and a feed entry too.
         if (body.assignee) conversations.assign(tx, id, body.assignee as Assignee, actor);

@@ -199,6 +199,20 @@ export class ConversationService {
     });
   }
 
+  /**
+   * The first participants of a thread being created (the creator first): no `joined` events,
+   * since `conversation:created` carries them. Each must be an active user.
+   */
+  seedParticipants(conversationId: number, userIds: number[]): void {
+    const now = nowIso(this.deps);
+    for (const userId of userIds) {
+      if (!this.statements.userById.get(userId)?.active) {
+        throw errors.invalidInput(`participantIds: no active user ${userId}`);
+      }
+      this.statements.addParticipant.run(conversationId, userId, now);
+    }
+  }
+
   /** Adds a participant; emits `conversation:joined` only when they were not one yet. */
   addParticipant(tx: Tx, conversationId: number, user: UserDto | UserRow, actor: Actor | null) {
     const added = this.statements.addParticipant.run(conversationId, user.id, nowIso(this.deps));

@@ -1,11 +1,11 @@
 import type { MessageDto } from '@shared/dto.js';
 import { classifyKeyword } from '@shared/optout.js';
-import { fromCarrier, normalizePhone } from '@shared/phone.js';
+import { fromCarrier } from '@shared/phone.js';
 
 import type { Deps } from '../../context.js';
 import { nowIso } from '../../context.js';
 import { category } from '../../lib/logger.js';
-import { countDrop, defaultCountry, getSettings } from '../admin/settings.js';
+import { countDrop, getSettings } from '../admin/settings.js';
 import { contactIdsByPhone } from '../contacts/contact.service.js';
 import type { ConversationService } from '../conversations/conversation.service.js';
 import type { MessageService } from '../messages/message.service.js';
@@ -86,12 +86,9 @@ export class InboundService {
   }
 
   receive(input: InboundText): InboundOutcome {
-    const sender =
-      normalizePhone(fromCarrier(input.from), defaultCountry(this.deps))?.e164 ??
-      fromCarrier(input.from);
-    const office =
-      normalizePhone(fromCarrier(input.to), defaultCountry(this.deps))?.e164 ??
-      fromCarrier(input.to);
+    // The carrier's form is E.164 without the plus, and stored numbers are E.164: no parsing.
+    const sender = fromCarrier(input.from);
+    const office = fromCarrier(input.to);
     const keyword = classifyKeyword(input.text);
 
     const outcome = this.deps.events.transact((tx): InboundOutcome => {
