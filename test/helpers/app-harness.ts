@@ -75,6 +75,8 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     outbox: { baseDelayMs: 50, maxDelayMs: 400, maxAttempts: 4 },
     loginLimiter: new LoginLimiter(1000),
     announce: () => {},
+    // A helper building the client elsewhere (`vite build --outDir …`) points tests at it here.
+    ...(process.env.TEST_CLIENT_DIR ? { clientDir: process.env.TEST_CLIENT_DIR } : {}),
     ...options.app,
   });
   const port = await app.listen(0, '127.0.0.1');
