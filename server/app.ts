@@ -32,6 +32,7 @@ import { optOutRoutes } from './features/optout/optout.routes.js';
 import { OptOutService } from './features/optout/optout.service.js';
 import { EventLog } from './features/realtime/event-log.js';
 import { Realtime, type RealtimeOptions } from './features/realtime/realtime.js';
+import { reportsRoutes } from './features/reports/reports.routes.js';
 import { SearchService } from './features/search/search.service.js';
 import { bootstrapAdmin, setupRoutes } from './features/setup/setup.js';
 import { DEFAULT_OUTBOX, Outbox, type OutboxOptions } from './features/sms/outbox.js';
@@ -161,6 +162,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   api.use(simulatorRoutes(sms instanceof SimulatorProvider, inbound));
   api.use(automation.routes);
   api.use('/board', requireRole('admin', 'supervisor'), boardRoutes(deps));
+  api.use('/reports', requireRole('admin', 'supervisor'), reportsRoutes(deps));
   api.use(notificationRoutes(deps));
   api.use((_req, _res, next) => next(errors.notFound('That API route')));
   app.use('/api', api);

@@ -112,6 +112,9 @@ export interface AttachmentDto {
   contentType: string;
   size: number;
   fileName: string;
+  /** Pixels, for pictures the server could measure: the client reserves the space. */
+  width: number | null;
+  height: number | null;
 }
 
 export interface MessageDto {
@@ -132,6 +135,8 @@ export interface MessageDto {
   attachments: AttachmentDto[];
   createdAt: string;
   updatedAt: string;
+  /** The sender's own id for a reply, echoed on the send answer and its `message:created`. */
+  clientId?: string;
 }
 
 export interface ApiErrorBody {

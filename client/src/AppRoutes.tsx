@@ -14,6 +14,7 @@ import { NoAccessPage } from './pages/NoAccessPage.jsx';
 import { NotFoundPage } from './pages/NotFoundPage.jsx';
 import { NumbersPage } from './pages/NumbersPage.jsx';
 import { ProfilePage } from './pages/ProfilePage.jsx';
+import { ReportsPage } from './pages/ReportsPage.jsx';
 import { RulesPage } from './pages/RulesPage.jsx';
 import { SimulatorPage } from './pages/SimulatorPage.jsx';
 import { SmsSettingsPage } from './pages/SmsSettingsPage.jsx';
@@ -50,6 +51,7 @@ const ROUTES: Route[] = [
   { pattern: '/profile', page: () => <ProfilePage /> },
   { pattern: '/profile/notifications', page: () => <MyNotificationsPage /> },
   { pattern: '/board', page: () => <BoardPage />, allowed: isSupervisor },
+  { pattern: '/reports', page: () => <ReportsPage />, allowed: isSupervisor },
   { pattern: '/admin/users', page: () => <UsersPage />, allowed: isAdmin },
   { pattern: '/admin/teams', page: () => <TeamsPage />, allowed: isAdmin },
   { pattern: '/admin/numbers', page: () => <NumbersPage />, allowed: isAdmin },

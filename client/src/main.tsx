@@ -12,6 +12,10 @@ import './styles/pages.css';
 import './styles/collaboration.css';
 import './styles/automation.css';
 import './styles/profile.css';
+import './styles/shortcuts.css';
+import './styles/reports.css';
+import './styles/states.css';
+import './styles/contact-panel.css';
 
 startRouter();
 

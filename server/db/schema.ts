@@ -194,7 +194,11 @@ export const messages = sqliteTable(
     automated: text('automated', { enum: ['bot', 'rule'] }),
     ...timestamps,
   },
-  (t) => [index('messages_conversation_idx').on(t.conversationId, t.id)],
+  (t) => [
+    index('messages_conversation_idx').on(t.conversationId, t.id),
+    // Reports count and walk one kind and direction of text over a range of days.
+    index('messages_kind_direction_created_idx').on(t.kind, t.direction, t.createdAt),
+  ],
 );
 
 /**
@@ -296,7 +300,10 @@ export const consentEvents = sqliteTable(
     messageId: integer('message_id').references(() => messages.id),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('consent_events_contact_idx').on(t.contactId, t.id)],
+  (t) => [
+    index('consent_events_contact_idx').on(t.contactId, t.id),
+    index('consent_events_kind_created_idx').on(t.kind, t.createdAt),
+  ],
 );
 
 /** Numbers that opted out before any contact had them: the number and the time, nothing else. */

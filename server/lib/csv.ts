@@ -78,3 +78,19 @@ export function parseCsv(text: string): string[][] {
   if (!(atLineStart && (endsWithBreak || input.length === 0))) endRow();
   return rows;
 }
+
+/**
+ * Writes rows as RFC 4180 CSV with CRLF line ends. A field holding a comma, quote or line break
+ * is quoted; text starting with `=`, `+`, `-`, `@` or a tab gets a leading `'` so a spreadsheet
+ * shows it instead of running it as a formula. `null` is an empty field.
+ */
+export function formatCsv(rows: ReadonlyArray<ReadonlyArray<string | number | null>>): string {
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+function csvField(value: string | number | null): string {
+  if (value === null) return '';
+  if (typeof value === 'number') return String(value);
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

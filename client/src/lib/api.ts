@@ -244,6 +244,8 @@ export const listMessages = (id: number) =>
 export interface SendGuard {
   draftStartedAfter?: number;
   force?: boolean;
+  /** Echoed back on the message, so an optimistic copy can be matched (stores/sends.store). */
+  clientId?: string;
 }
 
 export const sendMessage = (

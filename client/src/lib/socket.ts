@@ -1,7 +1,7 @@
 import { createSignal } from 'solid-js';
 import { io, type Socket } from 'socket.io-client';
 
-import type { MessageDto } from '@shared/dto.js';
+import type { ConversationDto, MessageDto } from '@shared/dto.js';
 import type {
   ClientToServerEvents,
   LoggedEventName,
@@ -21,7 +21,13 @@ import {
   onConversationJoined,
   onMessageAdded,
 } from '../stores/inbox.store.js';
-import { upsertMessage } from '../stores/messages.store.js';
+import {
+  announceAssignment,
+  announceDeliveryFailure,
+  announceInboundText,
+  announceStatusChange,
+} from '../stores/live-news.store.js';
+import { findMessage, upsertMessage } from '../stores/messages.store.js';
 import { expireSession } from '../stores/session.store.js';
 import { refreshAll } from '../stores/sync.js';
 import {
@@ -197,12 +203,17 @@ function onLogged<K extends LoggedEventName>(
   target.on(name, listener as never);
 }
 
+function tellInboundText(message: MessageDto, conversation: ConversationDto | undefined): void {
+  notifyInboundText(message, conversation);
+  announceInboundText(message, conversation);
+}
+
 /** A text in a thread this client has not loaded yet is announced once the thread is here. */
 function announce(message: MessageDto): void {
   const id = message.conversationId;
   const known = findConversation(id);
-  if (known) return notifyInboundText(message, known);
-  void ensureConversation(id).then(() => notifyInboundText(message, findConversation(id)));
+  if (known) return tellInboundText(message, known);
+  void ensureConversation(id).then(() => tellInboundText(message, findConversation(id)));
 }
 
 function registerListeners(target: ClientSocket): void {
@@ -216,7 +227,9 @@ function registerListeners(target: ClientSocket): void {
     onConversationChanged(payload.conversation);
   });
   onLogged(target, 'conversation:updated', (payload) => {
+    const before = findConversation(payload.conversation.id)?.status;
     onConversationChanged(payload.conversation);
+    if (!catchingUp) announceStatusChange(payload.conversation, before, payload.actor);
   });
   onLogged(target, 'conversation:joined', (payload) => {
     upsertUser(payload.user);
@@ -233,6 +246,7 @@ function registerListeners(target: ClientSocket): void {
       actorName: payload.actor?.name ?? null,
       at: Date.now(),
     });
+    if (!catchingUp) announceAssignment(payload);
   });
   onLogged(target, 'message:created', (payload) => {
     const message = { ...payload.message, conversationId: payload.conversationId };
@@ -245,7 +259,10 @@ function registerListeners(target: ClientSocket): void {
     if (!catchingUp) announce(message);
   });
   onLogged(target, 'message:updated', (payload) => {
-    upsertMessage({ ...payload.message, conversationId: payload.conversationId });
+    const message = { ...payload.message, conversationId: payload.conversationId };
+    const before = findMessage(message.conversationId, message.id);
+    upsertMessage(message);
+    if (!catchingUp) announceDeliveryFailure(message, before);
   });
   onLogged(target, 'contact:updated', (payload) => onContactUpdated(payload.contact));
 

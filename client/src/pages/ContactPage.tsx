@@ -3,14 +3,14 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ConsentHistory } from '../components/admin/ConsentHistory.jsx';
 import { ContactForm } from '../components/admin/ContactForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
-import { now } from '../lib/clock.js';
+import { TimeText } from '../components/common/TimeText.jsx';
 import {
   type ContactInput,
   errorMessage,
   setContactSubscription,
   updateContact,
 } from '../lib/api.js';
-import { contactName, formatPhone, fullDateTime, relativeTime } from '../lib/format.js';
+import { contactName, formatPhone } from '../lib/format.js';
 import { contacts, loadContact, putContact } from '../stores/contacts.store.js';
 import { findNumber } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
@@ -113,7 +113,8 @@ export function ContactPage(props: { contactId: number }) {
                 {(at) => (
                   <div class="consent-row">
                     <p>
-                      <span class="badge badge-danger">Opted out</span> Since {fullDateTime(at())}.
+                      <span class="badge badge-danger">Opted out</span> Since{' '}
+                      <TimeText at={at()} style="exact" />.
                       Nothing is sent to them from any office number.
                     </p>
                     <button
@@ -205,9 +206,11 @@ export function ContactPage(props: { contactId: number }) {
                             <Show when={conversation.status === 'closed'}>
                               <span class="badge badge-closed">Closed</span>
                             </Show>
-                            <span class="muted">
-                              {relativeTime(conversation.lastMessageAt, now())}
-                            </span>
+                            <TimeText
+                              class="muted"
+                              at={conversation.lastMessageAt}
+                              style="list"
+                            />
                           </span>
                         </a>
                       </li>

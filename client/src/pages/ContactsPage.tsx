@@ -1,8 +1,8 @@
 import { For, Match, onCleanup, onMount, Show, Switch } from 'solid-js';
 
 import { ContactImport } from '../components/admin/ContactImport.jsx';
-import { Alert } from '../components/common/Alert.jsx';
 import { Icon } from '../components/common/Icon.jsx';
+import { ListState } from '../components/common/ListState.jsx';
 import { contactName, formatPhone } from '../lib/format.js';
 import { contacts, searchContacts, searchResults } from '../stores/contacts.store.js';
 
@@ -55,21 +55,27 @@ export function ContactsPage() {
 
         <Switch>
           <Match when={contacts.error}>
-            <div class="card-body">
-              <Alert>{contacts.error}</Alert>
-            </div>
+            <ListState
+              kind="error"
+              message={contacts.error ?? ''}
+              onRetry={() => void searchContacts(contacts.query)}
+              size="row"
+            />
           </Match>
           <Match when={contacts.loading && searchResults().length === 0}>
-            <div class="card-body muted" role="status">
-              Loading contacts…
-            </div>
+            <ListState kind="loading" message="Loading contacts…" size="row" />
+          </Match>
+          <Match when={searchResults().length === 0 && contacts.query}>
+            <ListState kind="empty" message="No contacts match that search." size="row" />
           </Match>
           <Match when={searchResults().length === 0}>
-            <div class="card-body">
-              <p class="muted">
-                {contacts.query ? 'No contacts match that search.' : 'No contacts yet.'}
-              </p>
-            </div>
+            <ListState
+              kind="empty"
+              message="No contacts yet. Add one, or import a CSV file above."
+              size="row"
+            >
+              <a href="/contacts/new">New contact</a>
+            </ListState>
           </Match>
           <Match when={true}>
             <div class="table-wrap">

@@ -3,6 +3,7 @@ import { createSignal, For, onMount, Show } from 'solid-js';
 import type { NotificationDto } from '@shared/dto.js';
 
 import { Alert } from '../components/common/Alert.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { ProfileNav } from '../components/profile/ProfileNav.jsx';
 import { errorMessage, listNotifications } from '../lib/api.js';
 import { fullDateTime } from '../lib/format.js';
@@ -55,13 +56,21 @@ export function MyNotificationsPage() {
           </p>
         </div>
       </header>
-      <Show when={error()}>
+      <Show when={error() && items().length > 0}>
         <Alert>{error()}</Alert>
       </Show>
       <section class="card" aria-label="Emails">
-        <Show when={loaded()} fallback={<p class="card-body muted">Loading…</p>}>
+        <ListGate
+          loaded={loaded()}
+          error={error()}
+          onRetry={() => void load()}
+          count={items().length}
+          loading="Loading your emails…"
+          empty="No emails yet. Switchboard writes here when a student texts a conversation you are in."
+          size="row"
+        >
           <ul class="plain-list notification-list">
-            <For each={items()} fallback={<li class="card-body muted">No emails yet.</li>}>
+            <For each={items()}>
               {(item) => (
                 <li class="notification-item" data-testid="notification">
                   <div class="notification-head">
@@ -78,7 +87,7 @@ export function MyNotificationsPage() {
               )}
             </For>
           </ul>
-        </Show>
+        </ListGate>
       </section>
       <Show when={more()}>
         <div class="form-actions form-actions-start">

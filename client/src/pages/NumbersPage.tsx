@@ -3,10 +3,11 @@ import { createSignal, For, Show } from 'solid-js';
 import { NumberRow } from '../components/admin/NumberRow.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { FieldError } from '../components/common/FieldError.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { RequiredMark } from '../components/common/RequiredMark.jsx';
 import { createNumber, errorField, errorMessage } from '../lib/api.js';
 import { formatPhone } from '../lib/format.js';
-import { directory, upsertNumber } from '../stores/directory.store.js';
+import { directory, loadDirectory, upsertNumber } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
 
 export function NumbersPage() {
@@ -58,9 +59,13 @@ export function NumbersPage() {
         </div>
       </header>
       <div class="card">
-        <Show
-          when={directory.numbers.length > 0}
-          fallback={<p class="card-body muted">No numbers yet. Add the first one below.</p>}
+        <ListGate
+          loaded={directory.loaded}
+          error={directory.error}
+          onRetry={() => void loadDirectory()}
+          count={directory.numbers.length}
+          loading="Loading office numbers…"
+          empty="No numbers yet. Add the first one below."
         >
           <div class="table-wrap">
             <table class="table table-stack">
@@ -79,7 +84,7 @@ export function NumbersPage() {
               </tbody>
             </table>
           </div>
-        </Show>
+        </ListGate>
       </div>
 
       <form

@@ -6,6 +6,8 @@ import { BusinessHoursEditor } from '../components/admin/BusinessHoursEditor.jsx
 import { RuleEditor } from '../components/admin/RuleEditor.jsx';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
+import { ListState } from '../components/common/ListState.jsx';
 import { errorMessage } from '../lib/api.js';
 import {
   deleteRule,
@@ -15,6 +17,7 @@ import {
   updateRule,
 } from '../lib/automation-api.js';
 import { formatPhone } from '../lib/format.js';
+import { scrollBehavior } from '../lib/motion.js';
 import { automation, loadSavedReplies, loadTags } from '../stores/automation.store.js';
 import { assigneeName, directory, findNumber, userName } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
@@ -76,14 +79,21 @@ export function RulesPage() {
     null,
   );
 
-  onMount(() => {
+  const [loaded, setLoaded] = createSignal(false);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+
+  const fetchRules = () => {
+    setLoadError(null);
     void Promise.all([listRules(), getSettings(), loadTags(), loadSavedReplies()])
       .then(([answer, { settings }]) => {
         setRules(answer.rules);
         setHours({ slots: settings.businessHours, timezone: settings.timezone });
+        setLoaded(true);
       })
-      .catch((failure) => setError(errorMessage(failure)));
-  });
+      .catch((failure) => setLoadError(errorMessage(failure)));
+  };
+
+  onMount(fetchRules);
 
   const replace = (rule: RuleDto) => {
     setRules((list) =>
@@ -101,7 +111,7 @@ export function RulesPage() {
     showNotice(`Rule “${rule.name}” ${added ? 'added' : 'saved'}.`);
     queueMicrotask(() => {
       const title = document.getElementById(`rule-title-${rule.id}`);
-      title?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      title?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
       title?.focus({ preventScroll: true });
     });
   };
@@ -153,91 +163,103 @@ export function RulesPage() {
         <Alert>{error()}</Alert>
       </Show>
 
-      <ol class="rule-list" aria-label="Rules, in the order they run">
-        <For each={rules()} fallback={<li class="card card-padded muted">No rules yet.</li>}>
-          {(rule, index) => (
-            <li
-              class="card card-padded rule-card"
-              classList={{ 'rule-off': !rule.enabled }}
-              data-testid="rule"
-            >
-              <Show
-                when={editing() === rule.id}
-                fallback={
-                  <>
-                    <div class="card-title-row">
-                      <h2 class="card-title" id={`rule-title-${rule.id}`} tabindex="-1">
-                        {index() + 1}. {rule.name}
-                        <Show when={!rule.enabled}>
-                          <span class="badge badge-subtle"> Off</span>
-                        </Show>
-                      </h2>
-                      <div class="cell-actions">
-                        <button
-                          type="button"
-                          class="button button-small"
-                          disabled={index() === 0}
-                          onClick={() => void move(index(), -1)}
-                        >
-                          Move up<span class="sr-only"> {rule.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small"
-                          disabled={index() === rules().length - 1}
-                          onClick={() => void move(index(), 1)}
-                        >
-                          Move down<span class="sr-only"> {rule.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small"
-                          aria-pressed={rule.enabled}
-                          onClick={() => void toggle(rule)}
-                        >
-                          {rule.enabled ? 'Turn off' : 'Turn on'}
-                          <span class="sr-only"> {rule.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small"
-                          onClick={() => setEditing(rule.id)}
-                        >
-                          Edit<span class="sr-only"> {rule.name}</span>
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small button-danger"
-                          onClick={() => void remove(rule)}
-                        >
-                          Delete<span class="sr-only"> {rule.name}</span>
-                        </button>
-                      </div>
-                    </div>
-                    <p class="rule-summary">
-                      When{' '}
-                      {rule.conditions.length === 0
-                        ? 'any such text arrives'
-                        : rule.conditions
-                            .map(describeCondition)
-                            .join(rule.match === 'all' ? ' and ' : ' or ')}
-                      : {rule.actions.map(describeAction).join(', then ')}.
-                    </p>
-                  </>
-                }
+      <ListGate
+        loaded={loaded()}
+        error={loadError()}
+        onRetry={fetchRules}
+        count={rules().length}
+        loading="Loading rules…"
+        empty="No rules yet. Add the first one below."
+      >
+        <ol class="rule-list" aria-label="Rules, in the order they run">
+          <For each={rules()}>
+            {(rule, index) => (
+              <li
+                class="card card-padded rule-card"
+                classList={{ 'rule-off': !rule.enabled }}
+                data-testid="rule"
               >
-                <RuleEditor rule={rule} onSaved={handleSaved} onCancel={() => setEditing(null)} />
-              </Show>
-            </li>
-          )}
-        </For>
-      </ol>
+                <Show
+                  when={editing() === rule.id}
+                  fallback={
+                    <>
+                      <div class="card-title-row">
+                        <h2 class="card-title" id={`rule-title-${rule.id}`} tabindex="-1">
+                          {index() + 1}. {rule.name}
+                          <Show when={!rule.enabled}>
+                            <span class="badge badge-subtle"> Off</span>
+                          </Show>
+                        </h2>
+                        <div class="cell-actions">
+                          <button
+                            type="button"
+                            class="button button-small"
+                            disabled={index() === 0}
+                            onClick={() => void move(index(), -1)}
+                          >
+                            Move up<span class="sr-only"> {rule.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            disabled={index() === rules().length - 1}
+                            onClick={() => void move(index(), 1)}
+                          >
+                            Move down<span class="sr-only"> {rule.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            aria-pressed={rule.enabled}
+                            onClick={() => void toggle(rule)}
+                          >
+                            {rule.enabled ? 'Turn off' : 'Turn on'}
+                            <span class="sr-only"> {rule.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            onClick={() => setEditing(rule.id)}
+                          >
+                            Edit<span class="sr-only"> {rule.name}</span>
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small button-danger"
+                            onClick={() => void remove(rule)}
+                          >
+                            Delete<span class="sr-only"> {rule.name}</span>
+                          </button>
+                        </div>
+                      </div>
+                      <p class="rule-summary">
+                        When{' '}
+                        {rule.conditions.length === 0
+                          ? 'any such text arrives'
+                          : rule.conditions
+                              .map(describeCondition)
+                              .join(rule.match === 'all' ? ' and ' : ' or ')}
+                        : {rule.actions.map(describeAction).join(', then ')}.
+                      </p>
+                    </>
+                  }
+                >
+                  <RuleEditor rule={rule} onSaved={handleSaved} onCancel={() => setEditing(null)} />
+                </Show>
+              </li>
+            )}
+          </For>
+        </ol>
+      </ListGate>
 
       <section class="card card-padded" aria-labelledby="new-rule">
         <h2 id="new-rule" class="card-title">
           Add a rule
         </h2>
-        <Show when={directory.loaded} fallback={<span class="spinner" aria-label="Loading" />}>
+        <Show
+          when={directory.loaded}
+          fallback={<ListState kind="loading" message="Loading the rule editor…" size="row" />}
+        >
           <RuleEditor onSaved={handleSaved} />
         </Show>
       </section>

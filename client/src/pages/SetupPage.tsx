@@ -2,6 +2,7 @@ import { createSignal, Show } from 'solid-js';
 
 import { Alert } from '../components/common/Alert.jsx';
 import { AuthLayout } from '../components/common/AuthLayout.jsx';
+import { FieldError } from '../components/common/FieldError.jsx';
 import { completeSetup, errorMessage } from '../lib/api.js';
 import { currentQuery } from '../lib/router.js';
 import { startSession } from '../stores/session.store.js';
@@ -16,16 +17,20 @@ export function SetupPage() {
   const [email, setEmail] = createSignal('');
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
+  const [passwordError, setPasswordError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  let passwordInput: HTMLInputElement | undefined;
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
+    setError(null);
     if (password().length < MIN_PASSWORD) {
-      setError(`Choose a password of at least ${MIN_PASSWORD} characters.`);
+      setPasswordError(`Choose a password of at least ${MIN_PASSWORD} characters.`);
+      passwordInput?.focus();
       return;
     }
+    setPasswordError(null);
     setBusy(true);
-    setError(null);
     try {
       const { user } = await completeSetup({
         token: token().trim(),
@@ -97,17 +102,22 @@ export function SetupPage() {
             Password
           </label>
           <input
+            ref={passwordInput}
             id="setup-password"
             type="password"
             required
             autocomplete="new-password"
-            aria-describedby="setup-password-hint"
+            aria-describedby={
+              passwordError() ? 'setup-password-hint setup-password-error' : 'setup-password-hint'
+            }
+            aria-invalid={passwordError() ? true : undefined}
             value={password()}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />
           <p class="field-hint" id="setup-password-hint">
             At least {MIN_PASSWORD} characters.
           </p>
+          <FieldError id="setup-password-error" message={passwordError()} />
         </div>
         <button type="submit" class="button button-primary button-block" disabled={busy()}>
           {busy() ? 'Creating account…' : 'Create admin account'}

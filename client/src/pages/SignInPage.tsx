@@ -36,7 +36,7 @@ export function SignInPage() {
           <Alert tone="info">Set-up is already done — sign in.</Alert>
         </Show>
         <Show when={error()}>
-          <Alert>{error()}</Alert>
+          <Alert id="login-error">{error()}</Alert>
         </Show>
         <div class="field">
           <label class="field-label" for="login-email">
@@ -47,6 +47,7 @@ export function SignInPage() {
             type="email"
             autocomplete="username"
             required
+            aria-describedby={error() ? 'login-error' : undefined}
             value={email()}
             onInput={(event) => setEmail(event.currentTarget.value)}
           />
@@ -60,6 +61,7 @@ export function SignInPage() {
             type="password"
             autocomplete="current-password"
             required
+            aria-describedby={error() ? 'login-error' : undefined}
             value={password()}
             onInput={(event) => setPassword(event.currentTarget.value)}
           />

@@ -5,8 +5,10 @@ import type { SavedReplyDto } from '@shared/automation.js';
 import { SavedReplyForm } from '../components/admin/SavedReplyForm.jsx';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { errorMessage } from '../lib/api.js';
 import { deleteSavedReply, getSettings } from '../lib/automation-api.js';
+import { scrollBehavior } from '../lib/motion.js';
 import { automation, loadSavedReplies, removeSavedReply } from '../stores/automation.store.js';
 import { showNotice } from '../stores/notices.store.js';
 
@@ -15,9 +17,15 @@ export function SmsSettingsPage() {
   const [editing, setEditing] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [officeName, setOfficeName] = createSignal('Student Services');
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+
+  const fetchReplies = () => {
+    setLoadError(null);
+    void loadSavedReplies().catch((failure) => setLoadError(errorMessage(failure)));
+  };
 
   onMount(() => {
-    void loadSavedReplies().catch((failure) => setError(errorMessage(failure)));
+    fetchReplies();
     void getSettings()
       .then(({ settings }) => setOfficeName(settings.officeName))
       .catch(() => undefined);
@@ -28,7 +36,7 @@ export function SmsSettingsPage() {
     showNotice(`Saved reply “${reply.title}” ${added ? 'added' : 'saved'}.`);
     queueMicrotask(() => {
       const title = document.getElementById(`saved-reply-title-${reply.id}`);
-      title?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      title?.scrollIntoView({ block: 'center', behavior: scrollBehavior() });
       title?.focus({ preventScroll: true });
     });
   };
@@ -67,9 +75,14 @@ export function SmsSettingsPage() {
         <h2 id="saved-replies-title" class="card-title card-padded-title">
           Saved replies
         </h2>
-        <Show
-          when={automation.savedReplies.length > 0}
-          fallback={<p class="card-body muted">No saved replies yet. Add the first one below.</p>}
+        <ListGate
+          loaded={automation.savedRepliesLoaded}
+          error={loadError()}
+          onRetry={fetchReplies}
+          count={automation.savedReplies.length}
+          loading="Loading saved replies…"
+          empty="No saved replies yet. Add the first one below."
+          size="row"
         >
           <ul class="plain-list saved-reply-admin-list">
             <For each={automation.savedReplies}>
@@ -115,7 +128,7 @@ export function SmsSettingsPage() {
               )}
             </For>
           </ul>
-        </Show>
+        </ListGate>
       </section>
 
       <section class="card card-padded" aria-labelledby="new-saved-reply">

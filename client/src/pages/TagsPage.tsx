@@ -5,6 +5,7 @@ import { TAG_COLORS, type TagColor } from '@shared/automation.js';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { TagRow } from '../components/admin/TagRow.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { errorMessage } from '../lib/api.js';
 import { createTag } from '../lib/automation-api.js';
 import { automation, loadTags, upsertTag } from '../stores/automation.store.js';
@@ -14,8 +15,14 @@ export function TagsPage() {
   const [name, setName] = createSignal('');
   const [color, setColor] = createSignal<TagColor>('slate');
   const [error, setError] = createSignal<string | null>(null);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
 
-  onMount(() => void loadTags().catch((failure) => setError(errorMessage(failure))));
+  const fetchTags = () => {
+    setLoadError(null);
+    void loadTags().catch((failure) => setLoadError(errorMessage(failure)));
+  };
+
+  onMount(fetchTags);
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -42,9 +49,14 @@ export function TagsPage() {
         </div>
       </header>
       <div class="card">
-        <Show
-          when={automation.tags.length > 0}
-          fallback={<p class="card-body muted">No tags yet. Add one below or from any thread.</p>}
+        <ListGate
+          loaded={automation.tagsLoaded}
+          error={loadError()}
+          onRetry={fetchTags}
+          count={automation.tags.length}
+          loading="Loading tags…"
+          empty="No tags yet. Add one below or from any thread."
+          size="row"
         >
           <div class="table-wrap">
             <table class="table table-stack">
@@ -64,7 +76,7 @@ export function TagsPage() {
               </tbody>
             </table>
           </div>
-        </Show>
+        </ListGate>
       </div>
 
       <form class="card card-padded stack" onSubmit={handleSubmit} aria-labelledby="new-tag">

@@ -2,7 +2,8 @@ import { For } from 'solid-js';
 
 import { NewTeamForm } from '../components/admin/NewTeamForm.jsx';
 import { TeamCard } from '../components/admin/TeamCard.jsx';
-import { directory } from '../stores/directory.store.js';
+import { ListGate } from '../components/common/ListGate.jsx';
+import { directory, loadDirectory } from '../stores/directory.store.js';
 
 export function TeamsPage() {
   return (
@@ -17,11 +18,18 @@ export function TeamsPage() {
           </p>
         </div>
       </header>
-      <div class="card-grid">
-        <For each={directory.teams} fallback={<p class="muted">No teams yet.</p>}>
-          {(team) => <TeamCard team={team} />}
-        </For>
-      </div>
+      <ListGate
+        loaded={directory.loaded}
+        error={directory.error}
+        onRetry={() => void loadDirectory()}
+        count={directory.teams.length}
+        loading="Loading teams…"
+        empty="No teams yet. Add the first one below."
+      >
+        <div class="card-grid">
+          <For each={directory.teams}>{(team) => <TeamCard team={team} />}</For>
+        </div>
+      </ListGate>
       <NewTeamForm />
     </div>
   );

@@ -5,8 +5,9 @@ import type { Role, UserDto } from '@shared/dto.js';
 import { NewUserForm, ROLES } from '../components/admin/NewUserForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { Avatar } from '../components/common/Avatar.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { errorMessage, updateUser } from '../lib/api.js';
-import { directory, upsertUser } from '../stores/directory.store.js';
+import { directory, loadDirectory, upsertUser } from '../stores/directory.store.js';
 import { currentUser, updateCurrentUser } from '../stores/session.store.js';
 
 export function UsersPage() {
@@ -37,73 +38,82 @@ export function UsersPage() {
         <Alert>{error()}</Alert>
       </Show>
       <div class="card">
-        <div class="table-wrap">
-          <table class="table table-stack">
-            <caption class="sr-only">Users</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Role</th>
-                <th scope="col">Status</th>
-                <th scope="col">
-                  <span class="sr-only">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={directory.users}>
-                {(user) => (
-                  <tr classList={{ 'row-inactive': !user.active }}>
-                    <th scope="row">
-                      <span class="user-cell">
-                        <Avatar name={user.name} size="small" />
-                        <span>
-                          <span class="user-cell-name">{user.name}</span>
-                          <span class="muted user-cell-email">{user.email}</span>
+        <ListGate
+          loaded={directory.loaded}
+          error={directory.error}
+          onRetry={() => void loadDirectory()}
+          count={directory.users.length}
+          loading="Loading users…"
+          empty="No users yet. Add the first one below."
+        >
+          <div class="table-wrap">
+            <table class="table table-stack">
+              <caption class="sr-only">Users</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Role</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span class="sr-only">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={directory.users}>
+                  {(user) => (
+                    <tr classList={{ 'row-inactive': !user.active }}>
+                      <th scope="row">
+                        <span class="user-cell">
+                          <Avatar name={user.name} size="small" />
+                          <span>
+                            <span class="user-cell-name">{user.name}</span>
+                            <span class="muted user-cell-email">{user.email}</span>
+                          </span>
                         </span>
-                      </span>
-                    </th>
-                    <td>
-                      <label class="sr-only" for={`role-${user.id}`}>
-                        Role of {user.name}
-                      </label>
-                      <select
-                        id={`role-${user.id}`}
-                        class="select-compact"
-                        value={user.role}
-                        disabled={user.id === currentUser()?.id}
-                        onChange={(event) =>
-                          void change(user, { role: event.currentTarget.value as Role })
-                        }
-                      >
-                        <For each={ROLES}>
-                          {(option) => <option value={option.value}>{option.label}</option>}
-                        </For>
-                      </select>
-                    </td>
-                    <td>
-                      <span class="badge" classList={{ 'badge-open': user.active }}>
-                        {user.active ? 'Active' : 'Deactivated'}
-                      </span>
-                    </td>
-                    <td class="cell-actions">
-                      <Show when={user.id !== currentUser()?.id}>
-                        <button
-                          type="button"
-                          class="button button-small"
-                          onClick={() => void change(user, { active: !user.active })}
+                      </th>
+                      <td>
+                        <label class="sr-only" for={`role-${user.id}`}>
+                          Role of {user.name}
+                        </label>
+                        <select
+                          id={`role-${user.id}`}
+                          class="select-compact"
+                          value={user.role}
+                          disabled={user.id === currentUser()?.id}
+                          onChange={(event) =>
+                            void change(user, { role: event.currentTarget.value as Role })
+                          }
                         >
-                          {user.active ? 'Deactivate' : 'Reactivate'}
-                          <span class="sr-only"> {user.name}</span>
-                        </button>
-                      </Show>
-                    </td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
-        </div>
+                          <For each={ROLES}>
+                            {(option) => <option value={option.value}>{option.label}</option>}
+                          </For>
+                        </select>
+                      </td>
+                      <td>
+                        <span class="badge" classList={{ 'badge-open': user.active }}>
+                          {user.active ? 'Active' : 'Deactivated'}
+                        </span>
+                      </td>
+                      <td class="cell-actions">
+                        <Show when={user.id !== currentUser()?.id}>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            onClick={() => void change(user, { active: !user.active })}
+                          >
+                            {user.active ? 'Deactivate' : 'Reactivate'}
+                            <span class="sr-only"> {user.name}</span>
+                          </button>
+                        </Show>
+                      </td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
+        </ListGate>
       </div>
       <NewUserForm />
     </div>

@@ -12,6 +12,8 @@ interface DirectoryState {
   numbers: OfficeNumberDto[];
   simulatorEnabled: boolean;
   loaded: boolean;
+  /** Set when the last load of users, teams or numbers failed; the lists keep what they had. */
+  error: string | null;
 }
 
 const empty = (): DirectoryState => ({
@@ -20,6 +22,7 @@ const empty = (): DirectoryState => ({
   numbers: [],
   simulatorEnabled: false,
   loaded: false,
+  error: null,
 });
 
 const [directory, setDirectory] = createStore<DirectoryState>(empty());
@@ -29,17 +32,22 @@ export { directory };
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
 export async function loadDirectory(): Promise<void> {
+  let error: string | null = null;
+  const keep = <T>(old: T) => (failure: unknown) => {
+    error = api.errorMessage(failure);
+    return old;
+  };
   const [users, teams, numbers, simulator] = await Promise.all([
-    api.listUsers().catch(() => ({ users: directory.users })),
-    api.listTeams().catch(() => ({ teams: directory.teams })),
-    api.listNumbers().catch(() => ({ numbers: directory.numbers })),
+    api.listUsers().catch(keep({ users: directory.users })),
+    api.listTeams().catch(keep({ teams: directory.teams })),
+    api.listNumbers().catch(keep({ numbers: directory.numbers })),
     api.getSimulator().catch(() => ({ enabled: false })),
   ]);
   batch(() => {
     setDirectory('users', reconcile([...users.users].sort(byName)));
     setDirectory('teams', reconcile([...teams.teams].sort(byName)));
     setDirectory('numbers', reconcile(numbers.numbers));
-    setDirectory({ simulatorEnabled: simulator.enabled, loaded: true });
+    setDirectory({ simulatorEnabled: simulator.enabled, loaded: true, error });
   });
 }
 

@@ -1,21 +1,32 @@
+import { batch } from 'solid-js';
 import { createStore, produce, reconcile } from 'solid-js/store';
 
 import type { DeliveryStatus, MessageDto } from '@shared/dto.js';
 
 import * as api from '../lib/api.js';
 
-/** Message histories of the threads this client has opened, oldest first. */
+/** A reply on screen before the server has it: "Sending…", or "Not sent" with the reason. */
+export interface PendingSend {
+  clientId: string;
+  conversationId: number;
+  text: string;
+  files: api.UploadAnswer[];
+  state: 'sending' | 'failed';
+  error: string | null;
+  createdAt: string;
+}
+
+/** Message histories of the threads this client has opened, oldest first, and unsent replies. */
 interface MessagesState {
   byConversation: Record<number, MessageDto[]>;
   loading: Record<number, boolean>;
   errors: Record<number, string | null>;
+  pending: Record<number, PendingSend[]>;
 }
 
-const [messages, setMessages] = createStore<MessagesState>({
-  byConversation: {},
-  loading: {},
-  errors: {},
-});
+const EMPTY: MessagesState = { byConversation: {}, loading: {}, errors: {}, pending: {} };
+
+const [messages, setMessages] = createStore<MessagesState>(structuredClone(EMPTY));
 
 export { messages };
 
@@ -70,8 +81,21 @@ export async function loadMessages(conversationId: number): Promise<void> {
   }
 }
 
-/** Adds or updates one message of a thread whose history is loaded; other threads wait. */
+export const findMessage = (conversationId: number, id: number): MessageDto | undefined =>
+  threadMessages(conversationId).find((message) => message.id === id);
+
+/**
+ * Adds or updates one message of a thread whose history is loaded; other threads wait. The
+ * sender's "Sending…" copy gives way to it in the same update, so the two never show together.
+ */
 export function upsertMessage(message: MessageDto): void {
+  batch(() => {
+    if (message.clientId) dropPending(message.conversationId, message.clientId);
+    storeMessage(message);
+  });
+}
+
+function storeMessage(message: MessageDto): void {
   const conversationId = message.conversationId;
   if (!isLoaded(conversationId)) return;
 
@@ -93,7 +117,32 @@ export function upsertMessage(message: MessageDto): void {
 }
 
 export function resetMessages(): void {
-  setMessages(reconcile({ byConversation: {}, loading: {}, errors: {} }));
+  setMessages(reconcile(structuredClone(EMPTY)));
+}
+
+export const pendingSends = (conversationId: number): PendingSend[] =>
+  messages.pending[conversationId] ?? [];
+
+export const findPending = (conversationId: number, clientId: string): PendingSend | undefined =>
+  pendingSends(conversationId).find((copy) => copy.clientId === clientId);
+
+export function addPending(copy: PendingSend): void {
+  setMessages('pending', copy.conversationId, (list = []) => [...list, copy]);
+}
+
+export function markPending(
+  conversationId: number,
+  clientId: string,
+  change: Pick<PendingSend, 'state' | 'error'>,
+): void {
+  setMessages('pending', conversationId, (copy) => copy.clientId === clientId, change);
+}
+
+export function dropPending(conversationId: number, clientId: string): void {
+  if (!findPending(conversationId, clientId)) return;
+  setMessages('pending', conversationId, (list) =>
+    list.filter((copy) => copy.clientId !== clientId),
+  );
 }
 
 /** The threads whose history is loaded, to refetch after the server resets the event log. */

@@ -47,6 +47,10 @@ const sendBody = z
     attachmentIds: z.array(z.string().max(64)).max(5).optional(),
     draftStartedAfter: z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).optional(),
     force: z.boolean().optional(),
+    clientId: z
+      .string()
+      .regex(/^[\w-]{1,64}$/)
+      .optional(),
   })
   .strict();
 
@@ -180,6 +184,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
         text: body.text,
         authorId: user.id,
         ...(body.attachmentIds ? { attachmentIds: body.attachmentIds } : {}),
+        ...(body.clientId ? { clientId: body.clientId } : {}),
       });
       conversations.setStatus(tx, id, 'open', actorOf(user));
       // Whoever replies is in the conversation from then on (and gets the student's answers).

@@ -32,6 +32,8 @@ export interface NewMessage {
   carrierId?: string | null;
   authorId?: number | null;
   automated?: MessageDto['automated'];
+  /** Echoed on the DTO and its event only: the sender matches its optimistic copy by it. */
+  clientId?: string;
 }
 
 const PREVIEW_LENGTH = 140;
@@ -183,7 +185,8 @@ export class ConversationService {
       );
     }
 
-    const message = this.messages.load(inserted.id);
+    const loaded = this.messages.load(inserted.id);
+    const message = input.clientId ? { ...loaded, clientId: input.clientId } : loaded;
     tx.emit('message:created', { conversationId, message, actor: null });
     return message;
   }

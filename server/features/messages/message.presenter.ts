@@ -49,6 +49,8 @@ interface AttachmentRow {
   file_name: string;
   content_type: string;
   size: number;
+  width: number | null;
+  height: number | null;
 }
 
 export class MessagePresenter {
@@ -65,7 +67,8 @@ export class MessagePresenter {
       `SELECT ${COLUMNS} FROM messages WHERE conversation_id = ? AND id > ? ORDER BY id LIMIT ?`,
     );
     this.attachmentsOf = sqlite.prepare<[number], AttachmentRow>(
-      `SELECT id, message_id, file_name, content_type, size FROM attachments WHERE message_id = ?`,
+      `SELECT id, message_id, file_name, content_type, size, width, height FROM attachments
+         WHERE message_id = ?`,
     );
   }
 
@@ -90,6 +93,8 @@ export class MessagePresenter {
         contentType: file.content_type,
         size: file.size,
         fileName: file.file_name,
+        width: file.width,
+        height: file.height,
       })),
     );
   }

@@ -17,6 +17,7 @@ export interface OutboundInput {
   authorId: number | null;
   automated?: MessageDto['automated'];
   attachmentIds?: string[];
+  clientId?: string;
 }
 
 /**
@@ -96,6 +97,7 @@ export class MessageService {
       status: 'queued',
       authorId: input.authorId,
       automated: input.automated ?? null,
+      ...(input.clientId ? { clientId: input.clientId } : {}),
     });
     if (!message) throw new Error('outbound insert returned no row');
 
@@ -113,7 +115,9 @@ export class MessageService {
       this.statements.insertPart.run(message.id, input.conversationId, index, part, now, now, now);
     });
     tx.afterCommit(() => this.outbox?.wake());
-    return attachmentIds.length ? this.conversations.messages.load(message.id) : message;
+    if (!attachmentIds.length) return message;
+    const withFiles = this.conversations.messages.load(message.id);
+    return input.clientId ? { ...withFiles, clientId: input.clientId } : withFiles;
   }
 
   /** Refuses any text to a contact who opted out: 409 contact_unsubscribed, no carrier call. */

@@ -1,10 +1,9 @@
 import { For } from 'solid-js';
 
-import { now } from '../../lib/clock.js';
-import { timeAgo } from '../../lib/format.js';
 import { type AssignmentChange, board } from '../../stores/board.store.js';
 import { assigneeName } from '../../stores/directory.store.js';
 import { findConversation } from '../../stores/inbox.store.js';
+import { TimeText } from '../common/TimeText.jsx';
 
 function describe(change: AssignmentChange): string {
   const actor = change.actorName ?? 'A rule';
@@ -33,7 +32,10 @@ export function AssignmentFeed() {
           {(change) => (
             <li class="feed-item">
               <a href={`/c/${change.conversationId}`}>{describe(change)}</a>
-              <span class="muted"> · {timeAgo(change.at, now())}</span>
+              <span class="muted">
+                {' · '}
+                <TimeText at={change.at} style="ago" />
+              </span>
             </li>
           )}
         </For>

@@ -2,8 +2,7 @@ import { For } from 'solid-js';
 
 import type { ConversationDto } from '@shared/dto.js';
 
-import { now } from '../../lib/clock.js';
-import { relativeTime } from '../../lib/format.js';
+import { TimeText } from '../common/TimeText.jsx';
 
 interface BoardColumnProps {
   id: string;
@@ -38,7 +37,8 @@ export function BoardColumn(props: BoardColumnProps) {
               <a class="board-item" href={`/c/${conversation.id}`}>
                 <span class="board-item-name">{conversation.name}</span>
                 <span class="board-item-meta">
-                  {conversation.contactName} · {relativeTime(conversation.lastMessageAt, now())}
+                  {conversation.contactName} ·{' '}
+                  <TimeText at={conversation.lastMessageAt} style="list" />
                 </span>
               </a>
             </li>

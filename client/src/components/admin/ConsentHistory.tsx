@@ -1,9 +1,10 @@
-import { createResource, For, Show } from 'solid-js';
+import { createResource, For } from 'solid-js';
 
 import type { ConsentEntryDto } from '@shared/dto.js';
 
-import { getContact } from '../../lib/api.js';
-import { fullDateTime } from '../../lib/format.js';
+import { errorMessage, getContact } from '../../lib/api.js';
+import { ListGate } from '../common/ListGate.jsx';
+import { TimeText } from '../common/TimeText.jsx';
 
 interface ConsentHistoryProps {
   contactId: number;
@@ -28,25 +29,37 @@ function describe(entry: ConsentEntryDto): string {
 
 /** Every opt-out and opt-in of a contact, newest first. */
 export function ConsentHistory(props: ConsentHistoryProps) {
-  const [history] = createResource(
+  const [history, { refetch }] = createResource(
     () => ({ id: props.contactId, at: props.unsubscribedAt }),
     async ({ id }) => (await getContact(id)).consent ?? [],
   );
+  const entries = () => (history.error ? [] : (history.latest ?? []));
 
   return (
-    <Show when={(history() ?? []).length > 0}>
-      <details class="consent-history">
-        <summary>Consent history</summary>
+    <details class="consent-history">
+      <summary>Consent history</summary>
+      <ListGate
+        loaded={history.state === 'ready' || history.state === 'refreshing'}
+        error={history.error ? errorMessage(history.error) : null}
+        onRetry={() => void refetch()}
+        count={entries().length}
+        loading="Loading consent history…"
+        empty="No opt-outs or opt-ins yet: texts can be sent as usual."
+        size="row"
+      >
         <ul class="plain-list" data-testid="consent-history">
-          <For each={history()}>
+          <For each={entries()}>
             {(entry) => (
               <li>
-                {describe(entry)} <span class="muted">· {fullDateTime(entry.createdAt)}</span>
+                {describe(entry)}{' '}
+                <span class="muted">
+                  · <TimeText at={entry.createdAt} style="exact" />
+                </span>
               </li>
             )}
           </For>
         </ul>
-      </details>
-    </Show>
+      </ListGate>
+    </details>
   );
 }

@@ -29,8 +29,12 @@ export function ContactForm(props: ContactFormProps) {
     ],
   );
   const [error, setError] = createSignal<string | null>(null);
+  const [nameMissing, setNameMissing] = createSignal(false);
   const [busy, setBusy] = createSignal(false);
   const prefix = `contact-${initial?.id ?? 'new'}`;
+  let firstNameInput: HTMLInputElement | undefined;
+  const nameInvalid = () => (nameMissing() ? true : undefined);
+  const nameDescribedBy = () => (nameMissing() ? `${prefix}-error` : undefined);
 
   const updatePhone = (index: number, change: Partial<PhoneRow>) => {
     setPhones(phones().map((row, at) => (at === index ? { ...row, ...change } : row)));
@@ -38,8 +42,11 @@ export function ContactForm(props: ContactFormProps) {
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
-    if (!firstName().trim() && !lastName().trim()) {
+    const noName = !firstName().trim() && !lastName().trim();
+    setNameMissing(noName);
+    if (noName) {
       setError('Give the contact a first or last name.');
+      firstNameInput?.focus();
       return;
     }
     setBusy(true);
@@ -63,7 +70,7 @@ export function ContactForm(props: ContactFormProps) {
   return (
     <form class="stack" onSubmit={handleSubmit} novalidate>
       <Show when={error()}>
-        <Alert>{error()}</Alert>
+        <Alert id={`${prefix}-error`}>{error()}</Alert>
       </Show>
       <div class="field-row">
         <div class="field">
@@ -71,8 +78,11 @@ export function ContactForm(props: ContactFormProps) {
             First name
           </label>
           <input
+            ref={firstNameInput}
             id={`${prefix}-first`}
             autocomplete="off"
+            aria-invalid={nameInvalid()}
+            aria-describedby={nameDescribedBy()}
             value={firstName()}
             onInput={(event) => setFirstName(event.currentTarget.value)}
           />
@@ -84,6 +94,8 @@ export function ContactForm(props: ContactFormProps) {
           <input
             id={`${prefix}-last`}
             autocomplete="off"
+            aria-invalid={nameInvalid()}
+            aria-describedby={nameDescribedBy()}
             value={lastName()}
             onInput={(event) => setLastName(event.currentTarget.value)}
           />

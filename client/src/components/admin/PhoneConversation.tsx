@@ -2,8 +2,8 @@ import { createEffect, For, on, Show } from 'solid-js';
 
 import type { ConversationDto } from '@shared/dto.js';
 
-import { clockTime } from '../../lib/format.js';
 import { isLoaded, loadMessages, threadMessages } from '../../stores/messages.store.js';
+import { TimeText } from '../common/TimeText.jsx';
 import { DeliveryState } from '../thread/DeliveryState.jsx';
 
 /** A conversation as the student's phone shows it: their texts right, the office's left. */
@@ -49,7 +49,7 @@ export function PhoneConversation(props: { conversation: ConversationDto }) {
             </span>
             <p class="phone-bubble">{message.text}</p>
             <p class="message-meta">
-              {clockTime(message.createdAt)}
+              <TimeText at={message.createdAt} style="clock" />
               <Show when={message.direction === 'outbound'}>
                 <span aria-hidden="true"> · </span>
                 <DeliveryState message={message} />

@@ -1,5 +1,16 @@
-import { createMemo, For, Match, onCleanup, Show, Switch } from 'solid-js';
+import {
+  createEffect,
+  createMemo,
+  createSignal,
+  For,
+  Match,
+  onCleanup,
+  onMount,
+  Show,
+  Switch,
+} from 'solid-js';
 
+import { bindInboxKeys, handleRowKey, type InboxKeyOptions } from '../../lib/inbox-keys.js';
 import {
   inbox,
   inboxRows,
@@ -20,8 +31,29 @@ const SEARCH_DELAY_MS = 250;
 
 export function ConversationList(props: { selectedId: number | null }) {
   const rows = createMemo(inboxRows);
+  const [activeId, setActiveId] = createSignal<number | null>(null);
   let searchTimer: number | undefined;
   onCleanup(() => window.clearTimeout(searchTimer));
+
+  // One row is in the Tab order: the one last focused, else the open one, else the first.
+  const tabbableId = createMemo(() => {
+    const ids = rows().map((row) => row.id);
+    const preferred = [activeId(), props.selectedId].find((id) => id !== null && ids.includes(id));
+    return preferred ?? ids[0] ?? null;
+  });
+  createEffect(() => setActiveId(props.selectedId));
+
+  const keys: InboxKeyOptions = {
+    selectedId: () => props.selectedId,
+    hasMore: () => inbox.nextCursor !== null,
+    loadMore: loadMoreInbox,
+  };
+  onMount(() => onCleanup(bindInboxKeys(keys)));
+
+  const handleRowFocus = (event: FocusEvent) => {
+    const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
+    if (row) setActiveId(Number(row.dataset.conversationId));
+  };
 
   const handleSearchInput = (event: InputEvent & { currentTarget: HTMLInputElement }) => {
     const q = event.currentTarget.value;
@@ -56,6 +88,7 @@ export function ConversationList(props: { selectedId: number | null }) {
           <input
             id="inbox-search"
             type="search"
+            aria-keyshortcuts="/"
             placeholder="Search"
             value={inbox.filter.q}
             onInput={handleSearchInput}
@@ -106,13 +139,19 @@ export function ConversationList(props: { selectedId: number | null }) {
             </div>
           </Match>
           <Match when={true}>
-            <ul class="rows" aria-label="Conversations">
+            <ul
+              class="rows"
+              aria-label="Conversations"
+              onFocusIn={handleRowFocus}
+              onKeyDown={(event) => handleRowKey(event, keys)}
+            >
               <For each={rows()}>
                 {(conversation) => (
                   <li>
                     <ConversationRow
                       conversation={conversation}
                       selected={conversation.id === props.selectedId}
+                      tabbable={conversation.id === tabbableId()}
                     />
                   </li>
                 )}

@@ -14,6 +14,8 @@ import { SearchMatch } from './SearchMatch.jsx';
 interface ConversationRowProps {
   conversation: InboxConversationDto;
   selected: boolean;
+  /** The one row Tab reaches; j, k and the arrows move between the others. */
+  tabbable: boolean;
 }
 
 /** A thread named after its student needs no second line saying the same name. */
@@ -35,6 +37,7 @@ export function ConversationRow(props: ConversationRowProps) {
       }}
       href={`/c/${conversation().id}`}
       aria-current={props.selected ? 'page' : undefined}
+      tabindex={props.tabbable ? 0 : -1}
       data-testid="inbox-row"
       data-conversation-id={conversation().id}
     >

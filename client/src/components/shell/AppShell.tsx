@@ -1,6 +1,8 @@
 import type { JSX } from 'solid-js';
 
+import { Announcer } from './Announcer.jsx';
 import { ConnectionBanner } from './ConnectionBanner.jsx';
+import { KeyboardShortcuts } from './KeyboardShortcuts.jsx';
 import { Notices } from './Notices.jsx';
 import { TopBar } from './TopBar.jsx';
 
@@ -16,6 +18,8 @@ export function AppShell(props: { children: JSX.Element }) {
         {props.children}
       </main>
       <Notices />
+      <KeyboardShortcuts />
+      <Announcer />
     </div>
   );
 }

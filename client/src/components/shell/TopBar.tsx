@@ -9,6 +9,7 @@ import { Avatar } from '../common/Avatar.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { NavAccount } from './NavAccount.jsx';
 import { NotificationToggle } from './NotificationToggle.jsx';
+import { ShortcutsButton } from './ShortcutsButton.jsx';
 
 interface NavItem {
   href: string;
@@ -24,6 +25,7 @@ const WORK_ITEMS: NavItem[] = [
   { href: '/', label: 'Inbox', shown: always },
   { href: '/contacts', label: 'Contacts', prefix: '/contacts', shown: always },
   { href: '/board', label: 'Board', shown: isSupervisor },
+  { href: '/reports', label: 'Reports', shown: isSupervisor },
   { href: '/simulator', label: 'Simulator', shown: () => directory.simulatorEnabled },
 ];
 
@@ -155,7 +157,6 @@ export function TopBar() {
               class="account-link"
               href="/profile"
               title="Your profile and notifications"
-              aria-label={`Your profile: ${user().name}`}
               aria-current={currentPath().startsWith('/profile') ? 'page' : undefined}
             >
               <Avatar name={user().name} size="small" />
@@ -166,6 +167,7 @@ export function TopBar() {
             </a>
           )}
         </Show>
+        <ShortcutsButton />
         <NotificationToggle />
         <button type="button" class="button button-ghost" onClick={() => void signOut()}>
           Sign out

@@ -1,9 +1,10 @@
-import { createMemo, createSignal, onCleanup, Show } from 'solid-js';
+import { createMemo, createSignal, onCleanup, onMount, Show } from 'solid-js';
 
 import type { ContactDto, ConversationDto, MessageDto } from '@shared/dto.js';
 import { countSms, MAX_MESSAGE_LENGTH, replaceLookAlikes } from '@shared/sms.js';
 
 import { ApiError, errorMessage, type UploadAnswer } from '../../lib/api.js';
+import { bindShortcut } from '../../lib/shortcuts.js';
 import { startTyping, stopTyping } from '../../lib/socket.js';
 import { findNumber } from '../../stores/directory.store.js';
 import {
@@ -15,13 +16,13 @@ import {
 } from '../../stores/drafts.store.js';
 import { threadMessages, upsertMessage } from '../../stores/messages.store.js';
 import { currentUser } from '../../stores/session.store.js';
-import { sendReply } from '../../stores/thread.store.js';
+import { onEditRequest, type ReplyDraft, sendOptimistic } from '../../stores/sends.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { SmsMeter } from '../common/SmsMeter.jsx';
 import { AttachmentPicker } from './AttachmentPicker.jsx';
 import { HeldSend } from './HeldSend.jsx';
 import { ComposerTools } from './ComposerTools.jsx';
-import { SavedReplyPicker } from './SavedReplyPicker.jsx';
+import { SavedReplyPicker, withSlash } from './SavedReplyPicker.jsx';
 import { TemplatePreview } from './TemplatePreview.jsx';
 
 const TYPING_IDLE_MS = 3_000;
@@ -97,24 +98,38 @@ export function Composer(props: ComposerProps) {
     markDraftStart(id, Math.max(newestSeen(), ...newer.map((message) => message.id)), true);
   };
 
+  /** A reply coming back (held, or Edit on a "Not sent" one) goes before what is typed now. */
+  const restoreDraft = (draft: ReplyDraft) => {
+    setDraft(text().trim() ? `${draft.text}\n${text()}` : draft.text);
+    setFiles([...draft.files, ...files()]);
+  };
+
+  onEditRequest(id, (draft) => {
+    restoreDraft(draft);
+    input?.focus();
+  });
+
+  const emptyComposer = () => {
+    clearDraft(id);
+    setText('');
+    setFiles([]);
+    setHeld(null);
+    window.clearTimeout(idleTimer);
+    stopTyping(id);
+  };
+
+  /** The box empties at once: the reply waits in the thread as "Sending…" (sends.store). */
   const send = async (force = false) => {
     if (!canSend()) return;
+    const draft = { text: text(), files: files() };
+    const guard = { draftStartedAfter: draftStartedAfter(id), ...(force ? { force } : {}) };
     setSending(true);
     setError(null);
+    emptyComposer();
     try {
-      await sendReply(
-        id,
-        text(),
-        files().map((file) => file.attachment.id),
-        { draftStartedAfter: draftStartedAfter(id), ...(force ? { force } : {}) },
-      );
-      clearDraft(id);
-      setText('');
-      setFiles([]);
-      setHeld(null);
-      window.clearTimeout(idleTimer);
-      stopTyping(id);
+      await sendOptimistic(id, draft, guard);
     } catch (failure) {
+      restoreDraft(draft);
       if (failure instanceof ApiError && failure.code === 'newer_messages') holdFor(failure);
       else setError(errorMessage(failure));
     } finally {
@@ -144,6 +159,15 @@ export function Composer(props: ComposerProps) {
   onCleanup(() => {
     window.clearTimeout(idleTimer);
     stopTyping(id);
+  });
+
+  onMount(() => {
+    const caret = () => input?.selectionStart ?? text().length;
+    const stops = [
+      bindShortcut({ key: 'r', run: () => input?.focus() }),
+      bindShortcut({ key: 's', run: () => insertText(...withSlash(text(), caret())) }),
+    ];
+    onCleanup(() => stops.forEach((stop) => stop()));
   });
 
   return (

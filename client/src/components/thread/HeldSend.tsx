@@ -2,8 +2,8 @@ import { For } from 'solid-js';
 
 import type { MessageDto } from '@shared/dto.js';
 
-import { clockTime } from '../../lib/format.js';
 import { findUser } from '../../stores/directory.store.js';
+import { TimeText } from '../common/TimeText.jsx';
 
 interface HeldSendProps {
   messages: MessageDto[];
@@ -34,7 +34,7 @@ export function HeldSend(props: HeldSendProps) {
           {(message) => (
             <li class="held-send-item" data-testid="held-message">
               <span class="held-send-who">
-                {who(message)} · {clockTime(message.createdAt)}
+                {who(message)} · <TimeText at={message.createdAt} style="clock" />
               </span>
               <span class="held-send-text">{message.text || 'Attachment'}</span>
             </li>

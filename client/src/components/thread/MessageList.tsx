@@ -1,10 +1,20 @@
-import { createEffect, For, Match, on, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
 
 import type { ConversationDto, MessageDto } from '@shared/dto.js';
 
-import { loadMessages, messages, threadMessages } from '../../stores/messages.store.js';
-import { Alert } from '../common/Alert.jsx';
+import {
+  loadMessages,
+  messages,
+  pendingSends,
+  threadMessages,
+} from '../../stores/messages.store.js';
+import { currentUser } from '../../stores/session.store.js';
+import { ListState } from '../common/ListState.jsx';
 import { MessageItem } from './MessageItem.jsx';
+import { PendingMessage } from './PendingMessage.jsx';
+
+/** Within this many pixels of the end, the reader counts as reading the newest texts. */
+const NEAR_END_PX = 48;
 
 const dayKey = (iso: string): string => new Date(iso).toDateString();
 
@@ -17,17 +27,47 @@ function dayLabel(iso: string): string {
   return date.toLocaleDateString(undefined, { weekday: 'long', month: 'long', day: 'numeric' });
 }
 
-/** The history, oldest first; it scrolls to the newest message whenever one arrives. */
+const isMine = (message: MessageDto | undefined): boolean =>
+  message !== undefined && message.authorId !== null && message.authorId === currentUser()?.id;
+
+/**
+ * The history, oldest first. It follows new texts while the reader is at the end; scrolled up,
+ * it stays put and a "New text" button counts what arrived below. New texts are spoken by the
+ * app's announcer (stores/live-news.store), so this list is not a live region itself.
+ */
 export function MessageList(props: { conversation: ConversationDto }) {
   const id = props.conversation.id;
   const list = () => threadMessages(id);
+  const [unseen, setUnseen] = createSignal(0);
   let scroller: HTMLDivElement | undefined;
+  let atEnd = true;
+
+  const toEnd = () => {
+    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    atEnd = true;
+    setUnseen(0);
+  };
+
+  const handleScroll = () => {
+    if (!scroller) return;
+    atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_END_PX;
+    if (atEnd) setUnseen(0);
+  };
+
+  const handleShowNew = () => {
+    toEnd();
+    scroller?.focus();
+  };
 
   createEffect(
     on(
-      () => list().length,
-      (length, previous) => {
-        if (scroller && length > (previous ?? 0)) scroller.scrollTop = scroller.scrollHeight;
+      () => [list().length, pendingSends(id).length] as const,
+      ([length, pending], before) => {
+        const [lengthBefore, pendingBefore] = before ?? [0, 0];
+        const own = pending > pendingBefore || isMine(list()[length - 1]);
+        if (lengthBefore === 0 || atEnd || own) return toEnd();
+        const arrived = list().slice(lengthBefore).filter((m) => m.kind !== 'activity').length;
+        if (arrived > 0) setUnseen((count) => count + arrived);
       },
     ),
   );
@@ -39,26 +79,29 @@ export function MessageList(props: { conversation: ConversationDto }) {
   };
 
   return (
-    <div class="messages" ref={scroller} tabindex="0" aria-label="Message history">
+    <div
+      class="messages"
+      ref={scroller}
+      tabindex="0"
+      aria-label="Message history"
+      onScroll={handleScroll}
+    >
       <Switch>
         <Match when={messages.errors[id] && list().length === 0}>
-          <div class="messages-state">
-            <Alert>{messages.errors[id]}</Alert>
-            <button type="button" class="button" onClick={() => void loadMessages(id)}>
-              Try again
-            </button>
-          </div>
+          <ListState
+            kind="error"
+            message={`Messages could not be loaded: ${messages.errors[id]}`}
+            onRetry={() => void loadMessages(id)}
+          />
         </Match>
         <Match when={messages.byConversation[id] === undefined}>
-          <div class="messages-state">
-            <span class="spinner" aria-label="Loading messages" />
-          </div>
+          <ListState kind="loading" message="Loading messages…" />
         </Match>
-        <Match when={list().length === 0}>
-          <div class="messages-state muted">No messages in this conversation yet.</div>
+        <Match when={list().length === 0 && pendingSends(id).length === 0}>
+          <ListState kind="empty" message="No messages in this conversation yet." />
         </Match>
         <Match when={true}>
-          <ol class="message-list" role="log" aria-label="Messages" aria-live="polite">
+          <ol class="message-list" aria-label="Messages">
             <For each={list()}>
               {(message, index) => (
                 <MessageItem
@@ -68,9 +111,20 @@ export function MessageList(props: { conversation: ConversationDto }) {
                 />
               )}
             </For>
+            <For each={pendingSends(id)}>{(copy) => <PendingMessage copy={copy} />}</For>
           </ol>
         </Match>
       </Switch>
+      <Show when={unseen() > 0}>
+        <button
+          type="button"
+          class="button button-small new-texts"
+          data-testid="new-texts"
+          onClick={handleShowNew}
+        >
+          {unseen() === 1 ? 'New text' : `${unseen()} new texts`} <span aria-hidden="true">↓</span>
+        </button>
+      </Show>
     </div>
   );
 }

@@ -1,7 +1,8 @@
-import { createSignal, Match, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, Switch } from 'solid-js';
 
 import type { ContactDto, ConversationDto } from '@shared/dto.js';
 
+import { editRequest } from '../../stores/sends.store.js';
 import { Composer } from './Composer.jsx';
 import { NoteComposer } from './NoteComposer.jsx';
 
@@ -13,6 +14,11 @@ export function ReplyArea(props: {
   contact: ContactDto | undefined;
 }) {
   const [mode, setMode] = createSignal<Mode>('reply');
+
+  // Edit on a "Not sent" reply brings it back to the reply box, even from the note tab.
+  createEffect(() => {
+    if (editRequest()?.conversationId === props.conversation.id) setMode('reply');
+  });
 
   const option = (value: Mode, label: string) => (
     <button

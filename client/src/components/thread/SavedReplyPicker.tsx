@@ -35,6 +35,13 @@ function slashAt(text: string, caret: number): Slash | null {
   return { start: caret - query.length - 1, end: caret, query };
 }
 
+/** The draft with a `/` at the caret (and a space before it if needed): the picker opens. */
+export function withSlash(text: string, caret: number): [text: string, caret: number] {
+  const before = text.slice(0, caret);
+  const slash = before === '' || /\s$/.test(before) ? '/' : ' /';
+  return [before + slash + text.slice(caret), caret + slash.length];
+}
+
 function matches(reply: SavedReplyDto, query: string): boolean {
   const q = query.toLowerCase();
   return reply.title.toLowerCase().includes(q) || reply.body.toLowerCase().includes(q);

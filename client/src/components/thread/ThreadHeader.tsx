@@ -1,9 +1,12 @@
-import { createSignal, onCleanup, Show } from 'solid-js';
+import { createSignal, onCleanup, onMount, Show } from 'solid-js';
 
 import type { Assignee, ConversationDto } from '@shared/dto.js';
 
 import { ApiError, errorMessage } from '../../lib/api.js';
 import { formatPhone } from '../../lib/format.js';
+import { focusRowById, neighbourRowId } from '../../lib/inbox-keys.js';
+import { bindShortcut } from '../../lib/shortcuts.js';
+import { announce } from '../../stores/announcer.store.js';
 import { findNumber } from '../../stores/directory.store.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { currentUser } from '../../stores/session.store.js';
@@ -16,6 +19,7 @@ import {
 import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { AssigneeSelect } from './AssigneeSelect.jsx';
+import { ContactDrawer } from './ContactDrawer.jsx';
 import { PresenceAvatars } from './PresenceAvatars.jsx';
 import { TagChips } from './TagChips.jsx';
 
@@ -62,7 +66,12 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
 
   const handleAssignToMe = () => {
     const id = me();
-    if (id !== undefined) void handleAssign({ type: 'user', id });
+    if (id === undefined) return;
+    if (assignedToMe()) return announce('This conversation is already assigned to you');
+    void run('assign', async () => {
+      await assignThread(conversation(), { type: 'user', id });
+      announce('Assigned to you');
+    });
   };
 
   const handleJoin = () =>
@@ -76,10 +85,26 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
       document.getElementById('thread-title')?.focus();
     });
 
+  /** Closing moves on to the next row in the list, as a finished task would. */
   const handleToggleStatus = () => {
-    const reopen = conversation().status === 'closed';
-    void run('status', () => setThreadOpen(conversation().id, reopen));
+    const { id, status } = conversation();
+    const reopen = status === 'closed';
+    const next = reopen ? null : neighbourRowId(id);
+    void run('status', async () => {
+      await setThreadOpen(id, reopen);
+      announce(reopen ? 'Conversation reopened' : 'Conversation closed');
+      if (!reopen && !focusRowById(next)) focusRowById(id);
+    });
   };
+
+  onMount(() => {
+    const ready = () => busy() === null;
+    const stops = [
+      bindShortcut({ key: 'a', when: ready, run: handleAssignToMe }),
+      bindShortcut({ key: 'e', when: ready, run: handleToggleStatus }),
+    ];
+    onCleanup(() => stops.forEach((stop) => stop()));
+  });
 
   return (
     <header class="thread-header">
@@ -130,6 +155,7 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
             type="button"
             class="button button-small"
             disabled={busy() !== null}
+            aria-keyshortcuts="a"
             onClick={handleAssignToMe}
           >
             Assign to me
@@ -150,10 +176,12 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
           type="button"
           class="button button-small"
           disabled={busy() !== null}
+          aria-keyshortcuts="e"
           onClick={handleToggleStatus}
         >
           {conversation().status === 'closed' ? 'Reopen' : 'Close'}
         </button>
+        <ContactDrawer conversation={conversation()} />
       </div>
 
       <TagChips conversation={conversation()} />

@@ -3,9 +3,9 @@ import { createSignal, Show } from 'solid-js';
 import type { ContactDto, ConversationDto } from '@shared/dto.js';
 
 import { errorMessage } from '../../lib/api.js';
-import { fullDateTime } from '../../lib/format.js';
 import { confirmPossibleOptOut, dismissPossibleOptOut } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
+import { TimeText } from '../common/TimeText.jsx';
 
 interface ThreadNoticesProps {
   conversation: ConversationDto;
@@ -38,7 +38,7 @@ export function ThreadNotices(props: ThreadNoticesProps) {
           <div class="notice notice-danger">
             <strong>{props.conversation.contactName} has opted out of texts</strong>
             <span>
-              since {fullDateTime(at())}. Nothing can be sent until they text START or staff
+              since <TimeText at={at()} style="exact" />. Nothing can be sent until they text START or staff
               re-subscribe them on their{' '}
               <a href={`/contacts/${props.conversation.contactId}`}>contact page</a>.
             </span>

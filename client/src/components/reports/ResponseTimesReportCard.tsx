@@ -1,0 +1,59 @@
+import { createResource } from 'solid-js';
+
+import { formatSeconds, getReport, reportCsvUrl, type DayRange } from '../../lib/reports-api.js';
+import { ReportCard } from './ReportCard.jsx';
+import { ResponseTable } from './ResponseTable.jsx';
+import { reportError, reportState } from './report-state.js';
+
+/** First-response and reply times, median and p90, for the office, teams and counselors. */
+export function ResponseTimesReportCard(props: { range: DayRange }) {
+  const [report, { refetch }] = createResource(
+    () => ({ ...props.range }),
+    (range) => getReport('response-times', range),
+  );
+  const rows = () => {
+    const value = report.latest;
+    return value ? [value.office, ...value.teams, ...value.counselors] : [];
+  };
+  const scale = () =>
+    Math.max(1, ...rows().flatMap((row) => [row.firstResponse.p90 ?? 0, row.reply.p90 ?? 0]));
+  const summary = () => {
+    const value = report.latest;
+    if (!value) return '';
+    return (
+      `Median first response ${formatSeconds(value.office.firstResponse.median)}, ` +
+      `median reply ${formatSeconds(value.office.reply.median)} ` +
+      `over ${value.office.reply.count} replies; ${value.unanswered} still unanswered.`
+    );
+  };
+
+  return (
+    <ReportCard
+      id="response-times"
+      title="Response times"
+      summary={summary()}
+      csvUrl={reportCsvUrl('response-times', props.range)}
+      state={reportState(report, (value) => value.office.reply.count + value.unanswered === 0)}
+      emptyText="No student texts waited for a reply in this range."
+      errorText={reportError(report)}
+      onRetry={() => void refetch()}
+      definition={
+        <>
+          A wait starts with a student's text when a person on staff wrote last, or when it opens or
+          reopens the conversation; it ends at the next text a person writes (automatic replies
+          don't count), credited to its author and to the author's teams.{' '}
+          <strong>Reply time</strong> covers every wait; <strong>first response</strong> only waits
+          that opened or reopened a conversation. Waits are picked by the day the student wrote.
+          Median and p90 are nearest-rank.
+        </>
+      }
+      chart={() => (
+        <ResponseTable
+          caption="Response times per team and counselor"
+          rows={rows()}
+          scale={scale()}
+        />
+      )}
+    />
+  );
+}

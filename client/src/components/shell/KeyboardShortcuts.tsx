@@ -1,0 +1,22 @@
+import { onCleanup, onMount } from 'solid-js';
+
+import { navigate } from '../../lib/router.js';
+import { bindShortcut, startShortcuts } from '../../lib/shortcuts.js';
+import { openShortcutHelp } from '../../stores/shortcuts.store.js';
+import { ShortcutsDialog } from './ShortcutsDialog.jsx';
+
+/** Starts the app's keyboard shortcuts, binds the ones that work on every page, and the dialog. */
+export function KeyboardShortcuts() {
+  onMount(() => {
+    const stops = [
+      startShortcuts(),
+      bindShortcut({ key: '?', run: openShortcutHelp }),
+      bindShortcut({ key: 'n', run: () => navigate('/new') }),
+      bindShortcut({ key: 'g i', run: () => navigate('/') }),
+      bindShortcut({ key: 'g c', run: () => navigate('/contacts') }),
+    ];
+    onCleanup(() => stops.forEach((stop) => stop()));
+  });
+
+  return <ShortcutsDialog />;
+}

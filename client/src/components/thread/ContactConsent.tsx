@@ -1,0 +1,57 @@
+import { createSignal, Show } from 'solid-js';
+
+import type { ContactDto } from '@shared/dto.js';
+
+import { errorMessage, setContactSubscription } from '../../lib/api.js';
+import { fullDateTime } from '../../lib/format.js';
+import { putContact } from '../../stores/contacts.store.js';
+import { Alert } from '../common/Alert.jsx';
+
+/** Whether texts may go to the contact, with the one action that flips it. */
+export function ContactConsent(props: { contact: ContactDto; headingId: string }) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const optedOutAt = () => props.contact.smsUnsubscribedAt;
+
+  const handleToggle = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await setContactSubscription(props.contact.id, optedOutAt() !== null);
+      putContact(answer.contact);
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="contact-panel-section" aria-labelledby={props.headingId}>
+      <h3 id={props.headingId} class="contact-panel-label">
+        Text messages
+      </h3>
+      <p class="contact-consent" data-testid="contact-consent">
+        <span
+          class="badge"
+          classList={{ 'badge-open': !optedOutAt(), 'badge-danger': !!optedOutAt() }}
+        >
+          {optedOutAt() ? 'Opted out' : 'Subscribed'}
+        </span>{' '}
+        {optedOutAt() ? `Since ${fullDateTime(optedOutAt()!)}.` : 'Texts can be sent.'}
+      </p>
+      {/* One button whose words change, so the keyboard stays on it after the switch. */}
+      <button
+        type="button"
+        class="button button-small"
+        disabled={busy()}
+        onClick={() => void handleToggle()}
+      >
+        {optedOutAt() ? 'Resubscribe' : 'Unsubscribe'}
+      </button>
+      <Show when={error()}>
+        <Alert>{error()}</Alert>
+      </Show>
+    </section>
+  );
+}

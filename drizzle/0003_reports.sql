@@ -1,0 +1,2 @@
+CREATE INDEX `consent_events_kind_created_idx` ON `consent_events` (`kind`,`created_at`);--> statement-breakpoint
+CREATE INDEX `messages_kind_direction_created_idx` ON `messages` (`kind`,`direction`,`created_at`);
