@@ -52,9 +52,10 @@ export interface ResponseTimesReport {
   unanswered: number;
 }
 
-export const OPEN_AGE_BUCKETS = ['< 1 h', '1–4 h', '4–24 h', '1–3 d', '3–7 d', '> 7 d'] as const;
+/** Open-age buckets: each holds ages from the previous bound (included) to its own (excluded). */
+export const AGE_BUCKETS = ['< 1 h', '1–4 h', '4–24 h', '1–3 d', '3–7 d', '> 7 d'] as const;
 
-export type OpenAgeBucket = (typeof OPEN_AGE_BUCKETS)[number];
+export type OpenAgeBucket = (typeof AGE_BUCKETS)[number];
 
 export interface OpenAgeReport {
   asOf: string;

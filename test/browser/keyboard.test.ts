@@ -9,6 +9,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
+import { blockingViolations, formatViolations, runAxe } from '../helpers/axe.js';
 import {
   launchBrowser,
   screenshot,
@@ -250,6 +251,8 @@ describe('the shortcuts dialog', () => {
     await press('Tab', 'Tab', 'Shift+Tab');
     expect((await focused()).inDialog).toBe(true);
     await screenshot(page, 'keyboard-shortcuts-dialog');
+    const violations = blockingViolations(await runAxe(page, { include: '.shortcuts-dialog' }));
+    expect(violations, formatViolations('shortcuts dialog', violations)).toEqual([]);
     await page.emulateMedia({ colorScheme: 'dark' });
     await screenshot(page, 'keyboard-shortcuts-dialog-dark');
     await page.emulateMedia({ colorScheme: 'light' });

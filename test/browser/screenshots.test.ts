@@ -63,6 +63,7 @@ const SCREENS: Screen[] = [
     shows: () => [
       page.getByRole('heading', { level: 1, name: /Reports/ }),
       page.getByRole('heading', { level: 2, name: 'Texts in and out' }),
+      page.getByText(/^7 texts in, 3 out/),
       page.getByRole('heading', { level: 2, name: 'Response times' }),
       page.getByRole('heading', { level: 2, name: 'Open conversations by age' }),
       page.getByRole('heading', { level: 2, name: 'Opt-outs over time' }),

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
+import type Axe from 'axe-core';
 import type { AxeResults, ImpactValue, Result } from 'axe-core';
 import type { Page } from 'playwright-core';
 
@@ -30,7 +31,7 @@ export async function runAxe(page: Page, options: AxeOptions = {}): Promise<Resu
 
   const results = await page.evaluate(
     ({ tags, include }) => {
-      const axe = (window as unknown as { axe: typeof import('axe-core') }).axe;
+      const axe = (window as unknown as { axe: typeof Axe }).axe;
       return axe.run(include ? { include: [include] } : document, {
         runOnly: { type: 'tag', values: tags },
         resultTypes: ['violations'],

@@ -4,7 +4,7 @@ import type { ConversationDto } from '@shared/dto.js';
 
 import { AssignmentFeed } from '../components/admin/AssignmentFeed.jsx';
 import { BoardColumn } from '../components/admin/BoardColumn.jsx';
-import { Alert } from '../components/common/Alert.jsx';
+import { ListState } from '../components/common/ListState.jsx';
 import { board, loadBoard } from '../stores/board.store.js';
 import { directory } from '../stores/directory.store.js';
 import { inbox } from '../stores/inbox.store.js';
@@ -69,21 +69,35 @@ export function BoardPage() {
         </div>
       </header>
       <Show when={board.error}>
-        <Alert>{board.error}</Alert>
+        <ListState
+          kind="error"
+          message={`The board could not be loaded: ${board.error}`}
+          onRetry={() => void loadBoard()}
+          size="row"
+        />
       </Show>
       <div class="board-layout">
-        <div class="board-columns">
-          <For each={columns()}>
-            {(column) => (
-              <BoardColumn
-                id={column.id}
-                title={column.title}
-                kind={column.kind}
-                conversations={column.conversations}
-              />
-            )}
-          </For>
-        </div>
+        <Show
+          when={board.loaded}
+          fallback={
+            <Show when={!board.error}>
+              <ListState kind="loading" message="Loading open conversations…" />
+            </Show>
+          }
+        >
+          <div class="board-columns">
+            <For each={columns()}>
+              {(column) => (
+                <BoardColumn
+                  id={column.id}
+                  title={column.title}
+                  kind={column.kind}
+                  conversations={column.conversations}
+                />
+              )}
+            </For>
+          </div>
+        </Show>
         <AssignmentFeed />
       </div>
     </div>

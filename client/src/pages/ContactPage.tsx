@@ -3,6 +3,7 @@ import { createEffect, createSignal, For, on, Show } from 'solid-js';
 import { ConsentHistory } from '../components/admin/ConsentHistory.jsx';
 import { ContactForm } from '../components/admin/ContactForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { ListState } from '../components/common/ListState.jsx';
 import { TimeText } from '../components/common/TimeText.jsx';
 import {
   type ContactInput,
@@ -23,13 +24,17 @@ export function ContactPage(props: { contactId: number }) {
   const contact = () => contacts.byId[props.contactId];
   const threads = () => contacts.threads[props.contactId] ?? [];
 
+  const fetchContact = (id: number) => {
+    setLoadError(null);
+    loadContact(id).catch((failure) => setLoadError(errorMessage(failure)));
+  };
+
   createEffect(
     on(
       () => props.contactId,
       (id) => {
-        setLoadError(null);
         setEditing(false);
-        loadContact(id).catch((failure) => setLoadError(errorMessage(failure)));
+        fetchContact(id);
       },
     ),
   );
@@ -62,11 +67,19 @@ export function ContactPage(props: { contactId: number }) {
       <Show
         when={contact()}
         fallback={
-          <Show when={loadError()} fallback={<p role="status">Loading contact…</p>}>
+          <Show
+            when={loadError()}
+            fallback={<ListState kind="loading" message="Loading contact…" size="row" />}
+          >
             <h1 data-autofocus tabindex="-1">
               Contact not available
             </h1>
-            <Alert>{loadError()}</Alert>
+            <ListState
+              kind="error"
+              message={loadError() ?? ''}
+              onRetry={() => fetchContact(props.contactId)}
+              size="row"
+            />
           </Show>
         }
       >
@@ -114,8 +127,8 @@ export function ContactPage(props: { contactId: number }) {
                   <div class="consent-row">
                     <p>
                       <span class="badge badge-danger">Opted out</span> Since{' '}
-                      <TimeText at={at()} style="exact" />.
-                      Nothing is sent to them from any office number.
+                      <TimeText at={at()} style="exact" />. Nothing is sent to them from any office
+                      number.
                     </p>
                     <button
                       type="button"
@@ -188,7 +201,15 @@ export function ContactPage(props: { contactId: number }) {
               </h2>
               <Show
                 when={threads().length > 0}
-                fallback={<p class="card-body muted">No conversations with this contact yet.</p>}
+                fallback={
+                  <ListState
+                    kind="empty"
+                    message="No conversations with this contact yet."
+                    size="row"
+                  >
+                    <a href={`/new?contactId=${current().id}`}>Start one</a>
+                  </ListState>
+                }
               >
                 <ul class="link-list">
                   <For each={threads()}>
@@ -206,11 +227,7 @@ export function ContactPage(props: { contactId: number }) {
                             <Show when={conversation.status === 'closed'}>
                               <span class="badge badge-closed">Closed</span>
                             </Show>
-                            <TimeText
-                              class="muted"
-                              at={conversation.lastMessageAt}
-                              style="list"
-                            />
+                            <TimeText class="muted" at={conversation.lastMessageAt} style="list" />
                           </span>
                         </a>
                       </li>

@@ -1,5 +1,5 @@
 import {
-  OPEN_AGE_BUCKETS,
+  AGE_BUCKETS,
   type OpenAgeBucket,
   type OpenAgeReport,
   type OptOutsReport,
@@ -15,12 +15,12 @@ import { ReportQueries } from './reports.queries.js';
 import { responseRows } from './response-times.js';
 
 const HOUR = 3_600_000;
-/** Upper bounds of the open-age buckets, in hours, in OPEN_AGE_BUCKETS order. */
+/** Upper bounds of the open-age buckets, in hours, in AGE_BUCKETS order. */
 const BUCKET_LIMITS = [1, 4, 24, 72, 168, Infinity];
 
 function bucketOf(ageMs: number): OpenAgeBucket {
   const index = BUCKET_LIMITS.findIndex((limit) => ageMs < limit * HOUR);
-  return OPEN_AGE_BUCKETS[index] ?? '> 7 d';
+  return AGE_BUCKETS[index] ?? '> 7 d';
 }
 
 /** The four supervisor reports; days are calendar days in the office's time zone. */
@@ -62,7 +62,7 @@ export class ReportsService {
 
   openAge(): OpenAgeReport {
     const now = this.deps.clock.now();
-    const counts = new Map<OpenAgeBucket, number>(OPEN_AGE_BUCKETS.map((name) => [name, 0]));
+    const counts = new Map<OpenAgeBucket, number>(AGE_BUCKETS.map((name) => [name, 0]));
     let answered = 0;
     for (const thread of this.queries.waitingSince()) {
       if (thread.since === null) {
@@ -72,7 +72,7 @@ export class ReportsService {
       const bucket = bucketOf(now.getTime() - Date.parse(thread.since));
       counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
     }
-    const buckets = OPEN_AGE_BUCKETS.map((bucket) => ({ bucket, count: counts.get(bucket) ?? 0 }));
+    const buckets = AGE_BUCKETS.map((bucket) => ({ bucket, count: counts.get(bucket) ?? 0 }));
     const waiting = buckets.reduce((sum, entry) => sum + entry.count, 0);
     return { asOf: now.toISOString(), buckets, waiting, answered };
   }

@@ -26,7 +26,11 @@ export function AssignmentFeed() {
         <For
           each={board.feed}
           fallback={
-            <li class="feed-empty muted">Assignment changes appear here as they happen.</li>
+            <li class="feed-empty muted">
+              {board.loaded
+                ? 'Assignment changes appear here as they happen.'
+                : 'Loading recent assignments…'}
+            </li>
           }
         >
           {(change) => (

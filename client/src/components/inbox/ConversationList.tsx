@@ -24,6 +24,7 @@ import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { ConversationRow } from './ConversationRow.jsx';
 import { GettingStarted } from './GettingStarted.jsx';
+import { InboxEmptyHint } from './InboxEmptyHint.jsx';
 import { InboxTabs, tabId } from './InboxTabs.jsx';
 import { TagFilter } from './TagFilter.jsx';
 
@@ -116,23 +117,22 @@ export function ConversationList(props: { selectedId: number | null }) {
             <div class="list-message">
               <Alert>{inbox.error}</Alert>
               <button type="button" class="button" onClick={() => void loadInbox()}>
-                Try again
+                Retry
               </button>
             </div>
           </Match>
           <Match when={inbox.loading && rows().length === 0}>
-            <ul class="rows" aria-busy="true" aria-label="Loading conversations">
-              <For each={[1, 2, 3, 4, 5]}>{() => <li class="row-skeleton" />}</For>
-            </ul>
+            <div role="status">
+              <span class="sr-only">Loading conversations…</span>
+              <ul class="rows" aria-hidden="true">
+                <For each={[1, 2, 3, 4, 5]}>{() => <li class="row-skeleton" />}</For>
+              </ul>
+            </div>
           </Match>
           <Match when={rows().length === 0}>
             <div class="list-message">
               <p class="list-empty-title">No conversations here</p>
-              <p class="muted">
-                {inbox.filter.q
-                  ? 'Nothing matches that search. Try a name, a number or a word from a text.'
-                  : 'When a student texts in or someone starts a thread, it shows up here.'}
-              </p>
+              <InboxEmptyHint />
               <Show when={!inbox.filter.q && directory.loaded}>
                 <GettingStarted />
               </Show>

@@ -79,7 +79,7 @@ export function DayBarsChart(props: DayBarsChartProps) {
                         y={HEIGHT - BOTTOM - barHeight(value())}
                         height={barHeight(value())}
                       >
-                        <title>{`${formatDay(day)}: ${value()} ${series.label.toLowerCase()}`}</title>
+                        <title>{`${formatDay(day)}: ${value()} ${series.label}`}</title>
                       </rect>
                     );
                   }}

@@ -5,6 +5,10 @@ import { CategoryBarsChart } from './CategoryBarsChart.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
 
+const AGE_DEFINITION =
+  "As of now, whatever the range: each open conversation by the time since the student's " +
+  'oldest text that no person has answered. Answered ones are counted apart.';
+
 /** Open conversations by how long their student has been waiting, as of now. */
 export function OpenAgeReportCard(props: { range: DayRange }) {
   const [report, { refetch }] = createResource(() => getReport('open-age', props.range));
@@ -12,7 +16,8 @@ export function OpenAgeReportCard(props: { range: DayRange }) {
   const summary = () => {
     const value = report.latest;
     if (!value) return '';
-    return `${value.waiting} open ${value.waiting === 1 ? 'conversation is' : 'conversations are'} waiting for a reply; ${value.answered} answered.`;
+    const are = value.waiting === 1 ? 'conversation is' : 'conversations are';
+    return `${value.waiting} open ${are} waiting for a reply; ${value.answered} answered.`;
   };
 
   return (
@@ -25,7 +30,7 @@ export function OpenAgeReportCard(props: { range: DayRange }) {
       emptyText="No open conversations right now."
       errorText={reportError(report)}
       onRetry={() => void refetch()}
-      definition="As of now, whatever the range: each open conversation by the time since the student's oldest text that no person has answered. Answered ones are counted apart."
+      definition={AGE_DEFINITION}
       chart={() => (
         <CategoryBarsChart
           label={`Open conversations waiting, by age: ${summary()}`}

@@ -6,6 +6,9 @@ import { DayTable } from './DayTable.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
 
+const OPT_OUT_DEFINITION =
+  'Each STOP keyword, carrier opt-out or manual unsubscribe, and each opt-back-in, per day.';
+
 /** Opt-outs and opt-ins per office day, from the consent history. */
 export function OptOutsReportCard(props: { range: DayRange }) {
   const [report, { refetch }] = createResource(
@@ -28,7 +31,7 @@ export function OptOutsReportCard(props: { range: DayRange }) {
       emptyText="No opt-outs or opt-ins in this range."
       errorText={reportError(report)}
       onRetry={() => void refetch()}
-      definition="Each STOP keyword, carrier opt-out or manual unsubscribe, and each opt-back-in, per day."
+      definition={OPT_OUT_DEFINITION}
       chart={() => (
         <DayBarsChart
           id="opt-outs-chart"

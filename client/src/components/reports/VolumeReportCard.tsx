@@ -6,6 +6,10 @@ import { DayTable } from './DayTable.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
 
+const VOLUME_DEFINITION =
+  'Every text students sent and the office sent (automatic replies included), per day in the ' +
+  "office's time zone.";
+
 /** Texts in and out per office day. */
 export function VolumeReportCard(props: { range: DayRange }) {
   const [report, { refetch }] = createResource(
@@ -26,7 +30,7 @@ export function VolumeReportCard(props: { range: DayRange }) {
       emptyText="No texts in this range."
       errorText={reportError(report)}
       onRetry={() => void refetch()}
-      definition="Every text students sent and the office sent (automatic replies included), per day in the office's time zone."
+      definition={VOLUME_DEFINITION}
       chart={() => (
         <DayBarsChart
           id="volume-chart"

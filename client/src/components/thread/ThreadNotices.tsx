@@ -38,8 +38,8 @@ export function ThreadNotices(props: ThreadNoticesProps) {
           <div class="notice notice-danger">
             <strong>{props.conversation.contactName} has opted out of texts</strong>
             <span>
-              since <TimeText at={at()} style="exact" />. Nothing can be sent until they text START or staff
-              re-subscribe them on their{' '}
+              since <TimeText at={at()} style="exact" />. Nothing can be sent until they text START
+              or staff re-subscribe them on their{' '}
               <a href={`/contacts/${props.conversation.contactId}`}>contact page</a>.
             </span>
           </div>
