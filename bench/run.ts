@@ -4,7 +4,7 @@
  * the app are measured in the same run; every target is a ratio to a floor (PERFORMANCE.md).
  *
  *   npm run bench -- --only floors,inbound   the named parts: floors, inbound, reply, reconnect,
- *                                            memory, inbox (floors are always measured)
+ *                                            memory, inbox, reports (floors always run)
  *   npm run bench -- --skip inbox            everything but the named parts
  *
  * Prints one table per scenario and writes bench/results/latest.{json,md} (latest-smoke.* for a
@@ -37,7 +37,7 @@ import { memoryScenario } from './scenarios/memory.js';
 import { reconnectScenario } from './scenarios/reconnect.js';
 import { replyScenario } from './scenarios/reply.js';
 
-const PARTS = ['floors', 'inbound', 'reply', 'reconnect', 'memory', 'inbox'] as const;
+const PARTS = ['floors', 'inbound', 'reply', 'reconnect', 'memory', 'inbox', 'reports'] as const;
 type Part = (typeof PARTS)[number];
 
 const { values } = parseArgs({
@@ -111,6 +111,16 @@ function inboxScenario(config: BenchConfig, db: string, out: string): InboxFigur
   return (JSON.parse(readFileSync(out, 'utf8')) as { rows: InboxFigures['app'] }).rows;
 }
 
+/** Report timings over 30 and 90 days, from bench/scenarios/reports.ts. */
+function reportsScenario(db: string, out: string): unknown {
+  execFileSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/scenarios/reports.ts', '--db', db, '--out', out],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  return JSON.parse(readFileSync(out, 'utf8')) as unknown;
+}
+
 async function main(): Promise<void> {
   const config = benchConfig(values.smoke);
   const parts = selectedParts();
@@ -131,7 +141,8 @@ async function main(): Promise<void> {
     floors: { broadcast: {}, webhook: {}, http: [], connectAll: { times: [], rssMb: 0 }, sql: [] },
   };
 
-  const needsDb = parts.has('inbox') || parts.has('memory') || parts.has('floors');
+  const needsDb =
+    parts.has('inbox') || parts.has('memory') || parts.has('floors') || parts.has('reports');
   const databases = needsDb
     ? await Promise.all(config.inbox.map((size) => inboxDatabase(size)))
     : [];
@@ -201,6 +212,14 @@ async function main(): Promise<void> {
     });
   }
 
+  const reports = parts.has('reports')
+    ? databases.map((path, index) => {
+        log(`reports: on ${path.replace(ROOT, '')}`);
+        const size = config.inbox[index] as { messages: number };
+        return reportsScenario(path, join(ROOT, 'bench/results', `reports-${size.messages}.json`));
+      })
+    : undefined;
+
   const tables: Table[] = buildTables(
     figures,
     config.smoke ? 'npm run bench:smoke' : 'npm run bench',
@@ -211,6 +230,7 @@ async function main(): Promise<void> {
     smoke: config.smoke,
     machine: { ...machine, loadAfter: loadavg().map((n) => round(n, 2)) },
     figures,
+    reports,
     tables,
     misses: misses(tables),
   };

@@ -53,11 +53,24 @@ async function auditPages(pages: Array<[path: string, ready: () => Locator]>): P
   expectClean(failures);
 }
 
+/** Runs `steps` on a page of its own (someone else, or nobody signed in), then closes it. */
+async function onOwnPage(steps: () => Promise<void>): Promise<void> {
+  const main = page;
+  page = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  try {
+    await steps();
+  } finally {
+    await page.context().close();
+    page = main;
+  }
+}
+
 beforeAll(async () => {
   h = await startHarness();
   office = await seedOffice(h);
   browser = await launchBrowser();
   page = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
+  await signInThroughUi(page, h.url, office.admin.email, PASSWORD);
 });
 
 afterAll(async () => {
@@ -67,23 +80,23 @@ afterAll(async () => {
 
 describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
   it('finds nothing serious on the sign-in page, and ties its error to the fields', async () => {
-    await page.goto(`${h.url}/login`);
-    await h1('Sign in').waitFor();
-    const failures = await audit('/login');
+    await onOwnPage(async () => {
+      await page.goto(`${h.url}/login`);
+      await h1('Sign in').waitFor();
+      const failures = await audit('/login');
 
-    await page.getByLabel('Email').fill(office.admin.email);
-    await page.getByLabel('Password').fill('not the password');
-    await page.getByRole('button', { name: /sign in/i }).click();
-    failures.push(...(await auditWhen('/login (error)', page.getByRole('alert'))));
+      await page.getByLabel('Email').fill(office.admin.email);
+      await page.getByLabel('Password').fill('not the password');
+      await page.getByRole('button', { name: /sign in/i }).click();
+      failures.push(...(await auditWhen('/login (error)', page.getByRole('alert'))));
 
-    expectClean(failures);
-    const describedBy = await page.getByLabel('Password').getAttribute('aria-describedby');
-    expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/do not match/);
+      expectClean(failures);
+      const describedBy = await page.getByLabel('Password').getAttribute('aria-describedby');
+      expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/do not match/);
+    });
   });
 
   it('finds nothing serious on the inbox, threads and contacts', async () => {
-    await signInThroughUi(page, h.url, office.admin.email, PASSWORD);
-
     await auditPages([
       ['/', () => page.getByRole('link', { name: /Maya Lopez/ })],
       [`/c/${office.busyThread}`, () => page.getByText('Call back after 5pm.')],
@@ -149,34 +162,37 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     expectClean(failures);
   });
 
-  it('finds nothing serious in the top-bar menu at phone width', async () => {
+  it('finds nothing serious at phone width: menu, stacked thread, contact drawer', async () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${h.url}/`);
     await page.getByRole('link', { name: /Maya Lopez/ }).waitFor();
-
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page
+    const users = page
       .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Users' })
-      .waitFor();
-    const failures = await audit('phone menu');
-    await page.setViewportSize(DESKTOP);
+      .getByRole('link', { name: 'Users' });
+    const failures = await auditWhen('phone menu', users);
+
+    try {
+      await page.goto(`${h.url}/c/${office.busyThread}`);
+      failures.push(...(await auditWhen('phone thread', page.getByText('Call back after 5pm.'))));
+      await page.getByRole('button', { name: 'Contact', exact: true }).click();
+      const drawer = page.getByRole('dialog', { name: 'Maya Lopez' });
+      failures.push(...(await auditWhen('phone contact drawer', drawer)));
+      await page.keyboard.press('Escape');
+      await page.goto(`${h.url}/reports`);
+      failures.push(...(await auditWhen('phone reports', page.getByText(/^7 texts in, 3 out/))));
+    } finally {
+      await page.setViewportSize(DESKTOP);
+    }
 
     expectClean(failures);
   });
 
   it('finds nothing serious on the no-access page a counselor meets', async () => {
-    const counselor = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    await signInThroughUi(counselor, h.url, office.counselor.email, PASSWORD);
-    const admin = page;
-    page = counselor;
-
-    try {
+    await onOwnPage(async () => {
+      await signInThroughUi(page, h.url, office.counselor.email, PASSWORD);
       await auditPages([['/admin/users', () => h1(/have access to this page/)]]);
-    } finally {
-      page = admin;
-      await counselor.context().close();
-    }
+    });
   });
 });
 
@@ -193,11 +209,7 @@ describe('accessibility of a fresh office', () => {
 
   it('finds nothing serious on set-up, the empty inbox and the simulator', async () => {
     const failures: string[] = [];
-    const first = await browser.newPage({ viewport: DESKTOP, reducedMotion: 'reduce' });
-    const admin = page;
-    page = first;
-
-    try {
+    await onOwnPage(async () => {
       await page.goto(`${fresh.url}/`);
       await h1('Set up Switchboard').waitFor();
       failures.push(...(await audit('/setup')));
@@ -220,10 +232,7 @@ describe('accessibility of a fresh office', () => {
       await page.goto(`${fresh.url}/simulator`);
       await h1('SMS simulator').waitFor();
       failures.push(...(await audit('/simulator')));
-    } finally {
-      page = admin;
-      await first.context().close();
-    }
+    });
 
     expectClean(failures);
   });

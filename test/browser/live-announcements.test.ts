@@ -182,3 +182,32 @@ describe('optimistic sends', () => {
     expect(await bubbles('See you at the open day.').count()).toBe(1);
   });
 });
+
+describe('the message history as texts arrive', () => {
+  const history = () => page.locator('.messages');
+  const gapBelow = () =>
+    history().evaluate((el) => Math.round(el.scrollHeight - el.scrollTop - el.clientHeight));
+
+  it('follows new texts at the end, and keeps the place of a reader scrolled up', async () => {
+    for (let i = 1; i <= 20; i += 1) {
+      await sam.post(`/api/conversations/${threadId}/messages`, { text: `Checklist item ${i}.` });
+    }
+    await bubbles('Checklist item 20.').waitFor();
+    await expect.poll(gapBelow).toBeLessThan(4);
+
+    await history().evaluate((el) => el.scrollTo({ top: 0 }));
+    await postWebhook(
+      h,
+      'inbound',
+      inboundBody({ text: 'Which item is the transcript?', message_uuid: crypto.randomUUID() }),
+    );
+    await bubbles('Which item is the transcript?').waitFor();
+
+    expect(await history().evaluate((el) => el.scrollTop)).toBe(0);
+    const pill = page.getByTestId('new-texts');
+    await expect.poll(() => pill.textContent()).toContain('New text');
+    await pill.click();
+    await expect.poll(gapBelow).toBeLessThan(4);
+    expect(await pill.count()).toBe(0);
+  });
+});

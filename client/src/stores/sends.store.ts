@@ -101,6 +101,6 @@ export function onEditRequest(conversationId: number, apply: (draft: ReplyDraft)
     const request = editRequest();
     if (request?.conversationId !== conversationId) return;
     setEditRequest(null);
-    untrack(() => apply(request));
+    untrack(() => apply({ text: request.text, files: request.files }));
   });
 }
