@@ -32,6 +32,7 @@ import { optOutRoutes } from './features/optout/optout.routes.js';
 import { OptOutService } from './features/optout/optout.service.js';
 import { EventLog } from './features/realtime/event-log.js';
 import { Realtime, type RealtimeOptions } from './features/realtime/realtime.js';
+import { ensureReplyWaits } from './features/reports/reply-waits.rebuild.js';
 import { reportsRoutes } from './features/reports/reports.routes.js';
 import { SearchService } from './features/search/search.service.js';
 import { bootstrapAdmin, setupRoutes } from './features/setup/setup.js';
@@ -95,6 +96,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, db, logger } = options;
   const events = new EventLog(db, clock);
   const deps: Deps = { config, db, events, clock, logger };
+  ensureReplyWaits(deps);
 
   const sms = options.sms ?? createSmsProvider(config);
   const mailer = options.mailer ?? createMailer(deps);

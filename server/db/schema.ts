@@ -408,3 +408,44 @@ export const botAnswers = sqliteTable('bot_answers', {
   position: integer('position').notNull().default(0),
   ...timestamps,
 });
+
+/**
+ * One row per wait of a student for a person's reply, kept up to date as texts are written, so
+ * the response-time and open-age reports read it instead of walking threads. A wait starts at
+ * a student text when the thread's previous counted message (a student text, a person's reply,
+ * a reopening) is not a student text; it ends at the next person's reply, or unanswered (no
+ * reply id) at the next reopening.
+ */
+export const replyWaits = sqliteTable(
+  'reply_waits',
+  {
+    /** The student text that started the wait. */
+    messageId: integer('message_id')
+      .primaryKey()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    conversationId: integer('conversation_id')
+      .notNull()
+      .references(() => conversations.id, { onDelete: 'cascade' }),
+    startedAt: text('started_at').notNull(),
+    /** 'first' when the text opened or reopened the thread, 'reply' when a person wrote last. */
+    opening: text('opening', { enum: ['first', 'reply'] }).notNull(),
+    endedAt: text('ended_at'),
+    /** The person's reply that ended the wait (no foreign key: nothing deletes single texts). */
+    replyMessageId: integer('reply_message_id'),
+    repliedBy: integer('replied_by'),
+  },
+  (t) => [
+    index('reply_waits_started_idx').on(t.startedAt),
+    uniqueIndex('reply_waits_open_uq')
+      .on(t.conversationId)
+      .where(sql`${t.endedAt} IS NULL`),
+  ],
+);
+
+/** Per thread, the opening a student's next wait gets: 'reply' after a person's reply. */
+export const replyTurns = sqliteTable('reply_turns', {
+  conversationId: integer('conversation_id')
+    .primaryKey()
+    .references(() => conversations.id, { onDelete: 'cascade' }),
+  nextOpening: text('next_opening', { enum: ['first', 'reply'] }).notNull(),
+});

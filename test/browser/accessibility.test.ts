@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { blockingViolations, formatViolations, runAxe } from '../helpers/axe.js';
+import { auditBothThemes, expectNoFindings } from '../helpers/axe.js';
 import { factories, PASSWORD, startHarness, type Harness } from '../helpers/app-harness.js';
 import { launchBrowser, type TestBrowser, signInThroughUi } from '../helpers/browser.js';
 import { seedOffice, type DemoOffice } from '../helpers/demo-office.js';
@@ -16,22 +16,7 @@ const PHONE = { width: 390, height: 844 };
 
 const h1 = (name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-/** Runs axe in light and dark; returns the formatted serious and critical findings. */
-async function audit(label: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme });
-    const blocking = blockingViolations(await runAxe(page));
-    if (blocking.length > 0) found.push(formatViolations(`${label} (${colorScheme})`, blocking));
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-  return found;
-}
-
-/** Fails once, with every page's findings, so one run says all there is to fix. */
-function expectClean(failures: string[]): void {
-  if (failures.length > 0) throw new Error(`axe-core found:\n\n${failures.join('\n\n')}`);
-}
+const audit = (label: string) => auditBothThemes(page, label);
 
 /** Waits for what shows a state is ready and audits it; a state that never shows is a finding. */
 async function auditWhen(label: string, ready: Locator): Promise<string[]> {
@@ -50,7 +35,7 @@ async function auditPages(pages: Array<[path: string, ready: () => Locator]>): P
     await page.goto(`${h.url}${path}`);
     failures.push(...(await auditWhen(path, ready())));
   }
-  expectClean(failures);
+  expectNoFindings(failures);
 }
 
 /** Runs `steps` on a page of its own (someone else, or nobody signed in), then closes it. */
@@ -90,7 +75,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await page.getByRole('button', { name: /sign in/i }).click();
       failures.push(...(await auditWhen('/login (error)', page.getByRole('alert'))));
 
-      expectClean(failures);
+      expectNoFindings(failures);
       const describedBy = await page.getByLabel('Password').getAttribute('aria-describedby');
       expect(await page.locator(`[id="${describedBy}"]`).textContent()).toMatch(/do not match/);
     });
@@ -114,7 +99,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.getByRole('button', { name: 'Create contact' }).click();
     const failures = await auditWhen('/contacts/new (error)', page.getByRole('alert'));
 
-    expectClean(failures);
+    expectNoFindings(failures);
     const firstName = page.getByLabel('First name');
     expect(await firstName.getAttribute('aria-invalid')).toBe('true');
     const describedBy = await firstName.getAttribute('aria-describedby');
@@ -122,12 +107,18 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     expect(await firstName.evaluate((input) => input === document.activeElement)).toBe(true);
   });
 
-  it('finds nothing serious on the board, reports, profile and admin pages', async () => {
+  it('finds nothing serious on the board, reports, profile and 404 pages', async () => {
     await auditPages([
       ['/board', () => page.getByRole('region', { name: 'Dana Reyes' })],
       ['/reports', () => page.getByText(/^7 texts in, 3 out/)],
       ['/profile', () => h1('Your profile')],
       ['/profile/notifications', () => h1('My notifications')],
+      ['/no-such-page', () => h1('Page not found')],
+    ]);
+  });
+
+  it('finds nothing serious on the admin and settings pages', async () => {
+    await auditPages([
       ['/admin/users', () => page.getByText('lee@example.edu')],
       ['/admin/teams', () => page.getByText('Financial aid')],
       ['/admin/numbers', () => page.getByText('Admissions')],
@@ -135,7 +126,6 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       ['/settings/tags', () => page.getByText('FAFSA')],
       ['/settings/rules', () => page.getByText('Tag deposit questions')],
       ['/settings/assistant', () => h1('Assistant and bot')],
-      ['/no-such-page', () => h1('Page not found')],
     ]);
   });
 
@@ -159,7 +149,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     await page.getByTestId('assignee-select').focus();
     failures.push(...(await audit('assignee picker (focused)')));
 
-    expectClean(failures);
+    expectNoFindings(failures);
   });
 
   it('finds nothing serious at phone width: menu, stacked thread, contact drawer', async () => {
@@ -185,7 +175,7 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
       await page.setViewportSize(DESKTOP);
     }
 
-    expectClean(failures);
+    expectNoFindings(failures);
   });
 
   it('finds nothing serious on the no-access page a counselor meets', async () => {
@@ -234,6 +224,6 @@ describe('accessibility of a fresh office', () => {
       failures.push(...(await audit('/simulator')));
     });
 
-    expectClean(failures);
+    expectNoFindings(failures);
   });
 });

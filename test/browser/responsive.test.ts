@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
@@ -10,6 +10,7 @@ import {
   startHarness,
   type Harness,
 } from '../helpers/app-harness.js';
+import { blockingViolations, formatViolations, runAxe } from '../helpers/axe.js';
 import {
   launchBrowser,
   screenshot,
@@ -30,8 +31,10 @@ const MAIN_PAGES = [
   '/c/:id',
   '/new',
   '/contacts',
+  '/contacts/new',
   '/contacts/:contact',
   '/board',
+  '/reports',
   '/profile',
   '/profile/notifications',
   '/admin/users',
@@ -44,11 +47,20 @@ const MAIN_PAGES = [
   '/simulator',
 ];
 
+const PHONES: Array<[number, number]> = [
+  [390, 844],
+  [360, 740],
+];
+
 const pathFor = (pattern: string) =>
   pattern.replace(':id', String(conversationId)).replace(':contact', String(contactId));
 
-async function openPage(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+async function openPage(
+  width: number,
+  height: number,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width, height }, ...options });
   await signInThroughUi(page, h.url, admin.email, PASSWORD);
   return page;
 }
@@ -66,6 +78,12 @@ const sidewaysOverflow = (page: Page) =>
 
 const inboxList = (page: Page) => page.getByRole('heading', { name: 'Inbox', level: 1 });
 const threadTitle = (page: Page) => page.locator('#thread-title');
+/** Axe's serious and critical findings inside one part of the page, as readable lines. */
+async function axeFindings(page: Page, include: string): Promise<string[]> {
+  const blocking = blockingViolations(await runAxe(page, { include }));
+  return blocking.length > 0 ? [formatViolations(include, blocking)] : [];
+}
+
 const contactPanel = (page: Page) => page.getByRole('complementary', { name: 'Maya Lopez' });
 
 beforeAll(async () => {
@@ -129,26 +147,33 @@ describe('the inbox on a phone (390 × 844)', () => {
     await page.context().close();
   });
 
-  it('keeps the composer inside the screen, above its bottom edge', async () => {
-    const page = await openPage(390, 844);
+  it('keeps the composer on screen, with finger-sized controls on a touch screen', async () => {
+    const page = await openPage(390, 844, { isMobile: true, hasTouch: true });
     await page.goto(`${h.url}/c/${conversationId}`);
     const send = page.getByRole('button', { name: 'Send' });
     await send.waitFor();
 
     const box = await send.boundingBox();
-    expect(box).not.toBeNull();
     expect(box!.y + box!.height).toBeLessThanOrEqual(844);
-    expect(box!.height).toBeGreaterThanOrEqual(36);
+    const small = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('main button, main select, main [role="tab"]')]
+        .filter((control) => control.getClientRects().length > 0)
+        .filter((control) => control.getBoundingClientRect().height < 44)
+        .map((control) => control.textContent?.trim() || control.className),
+    );
+    expect(small).toEqual([]);
     await page.context().close();
   });
 
-  for (const [width, height] of [
-    [390, 844],
-    [360, 740],
-  ]) {
+  for (const [width, height] of PHONES) {
     it(`scrolls no main page sideways at ${width} px`, async () => {
+      const guest = await browser.newPage({ viewport: { width, height } });
+      await guest.goto(`${h.url}/login`);
+      await guest.getByLabel('Password').waitFor();
+      const overflowing = (await sidewaysOverflow(guest)) > 0 ? ['/login'] : [];
+      await guest.context().close();
+
       const page = await openPage(width, height);
-      const overflowing: string[] = [];
       for (const pattern of MAIN_PAGES) {
         await page.goto(`${h.url}${pathFor(pattern)}`);
         await page.locator('main h1:visible, main h2:visible').first().waitFor();
@@ -160,6 +185,40 @@ describe('the inbox on a phone (390 × 844)', () => {
       await page.context().close();
     });
   }
+});
+
+describe('the top bar', () => {
+  it('folds into a menu on a phone that opens and leads to a page', async () => {
+    const page = await openPage(390, 844);
+    await inboxList(page).waitFor();
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await page.getByRole('link', { name: 'Contacts' }).isVisible()).toBe(false);
+
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await page.getByRole('link', { name: 'Contacts' }).click();
+
+    await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor();
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    await page.context().close();
+  });
+
+  it('keeps the admin’s whole nav clear of the account area on desktop widths', async () => {
+    const crowded: string[] = [];
+    for (const width of [1280, 1366, 1440, 1536, 1600, 1728, 1920]) {
+      const page = await openPage(width, 800);
+      await inboxList(page).waitFor();
+      const fit = await page.evaluate(() => {
+        const nav = document.querySelector<HTMLElement>('.main-nav')!;
+        const account = document.querySelector<HTMLElement>('.account')!;
+        const navRight = nav.getBoundingClientRect().left + nav.scrollWidth;
+        return { spare: account.getBoundingClientRect().left - navRight };
+      });
+      if (fit.spare < 0) crowded.push(`${width} px (${Math.round(fit.spare)} px)`);
+      await page.context().close();
+    }
+    expect(crowded).toEqual([]);
+  });
 });
 
 describe('the inbox on a wide monitor (1600 × 900)', () => {
@@ -179,6 +238,7 @@ describe('the inbox on a wide monitor (1600 × 900)', () => {
     const aside = await panel.boundingBox();
     expect(aside!.x).toBeGreaterThanOrEqual(thread!.x + thread!.width - 1);
     expect(aside!.y).toBeLessThan(thread!.y + thread!.height);
+    expect(await axeFindings(page, '.inbox-contact')).toEqual([]);
     await screenshot(page, 'responsive/thread-wide');
     await page.context().close();
   });
@@ -217,6 +277,7 @@ describe('the contact below the wide layout (1280 × 800)', () => {
     const dialog = page.getByRole('dialog', { name: 'Maya Lopez' });
     await dialog.getByText('+1 (415) 555-0100').waitFor();
     expect(await dialog.locator(`a[href="/c/${otherId}"]`).count()).toBe(1);
+    expect(await axeFindings(page, '.contact-drawer')).toEqual([]);
     await page.keyboard.press('Escape');
 
     await expect.poll(() => dialog.isVisible()).toBe(false);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { PASSWORD, startHarness, type Harness } from '../helpers/app-harness.js';
 import {
+  emulateColorScheme,
   launchBrowser,
   screenshot,
   type TestBrowser,
@@ -99,7 +100,7 @@ describe('screenshots of the main screens', () => {
 
         const backgrounds: string[] = [];
         for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
+          await emulateColorScheme(page, colorScheme);
           for (const locator of screen.shows()) await locator.waitFor();
           expect(await horizontalOverflow()).toBe(0);
           backgrounds.push(await pageBackground());

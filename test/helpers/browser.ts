@@ -75,3 +75,13 @@ export async function signInThroughUi(
   await page.getByRole('button', { name: /sign in/i }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
+
+/**
+ * Switches the emulated system theme. Headless Chromium restyles the page for the new
+ * `prefers-color-scheme` only when it next draws a frame, so this draws one (a 1-pixel
+ * screenshot); without it, styles read straight after still show the old theme.
+ */
+export async function emulateColorScheme(page: Page, colorScheme: 'light' | 'dark'): Promise<void> {
+  await page.emulateMedia({ colorScheme });
+  await page.screenshot({ clip: { x: 0, y: 0, width: 1, height: 1 } });
+}

@@ -1,3 +1,4 @@
+import { rebuildReplyWaits } from '../../server/features/reports/reply-waits.rebuild.js';
 import { factories, type Harness } from './app-harness.js';
 
 /**
@@ -117,7 +118,10 @@ const CONSENT: Array<[at: string, kind: 'opt_out' | 'opt_in']> = [
 
 const iso = (at: string) => new Date(at).toISOString();
 
-/** Writes the staff, teams, threads, texts and consent history; returns the staff. */
+/**
+ * Writes the staff, teams, threads, texts and consent history straight to the database, then
+ * rebuilds the report waits from that history; returns the staff.
+ */
 export async function seedReportDataset(h: Harness) {
   const make = factories(h);
   const staff = {
@@ -140,6 +144,8 @@ export async function seedReportDataset(h: Harness) {
      VALUES ((SELECT MIN(id) FROM contacts), ?, 'keyword', ?)`,
   );
   for (const [at, kind] of CONSENT) consent.run(kind, iso(at));
+  // Written around the services, so the waits come from the start-up backfill's rebuild.
+  rebuildReplyWaits(h.db.sqlite);
   return staff;
 }
 

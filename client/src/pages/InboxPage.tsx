@@ -5,7 +5,7 @@ import { EmptyThread } from '../components/inbox/EmptyThread.jsx';
 import { ContactPanel } from '../components/thread/ContactPanel.jsx';
 import { Thread } from '../components/thread/Thread.jsx';
 import { focusRowById } from '../lib/inbox-keys.js';
-import { createMediaQuery, WIDE_LAYOUT } from '../lib/media-query.js';
+import { createMediaQuery, STACKED_LAYOUT, WIDE_LAYOUT } from '../lib/media-query.js';
 import { inbox, loadInbox } from '../stores/inbox.store.js';
 
 /**
@@ -14,6 +14,8 @@ import { inbox, loadInbox } from '../stores/inbox.store.js';
  */
 export function InboxPage(props: { conversationId: number | null }) {
   const wide = createMediaQuery(WIDE_LAYOUT);
+  // On a phone the list, and with it the page's heading, is hidden while a thread is open.
+  const stacked = createMediaQuery(STACKED_LAYOUT);
   onMount(() => {
     if (inbox.listIds.length === 0 && !inbox.loading) void loadInbox();
   });
@@ -41,6 +43,9 @@ export function InboxPage(props: { conversationId: number | null }) {
         <ConversationList selectedId={props.conversationId} />
       </section>
       <section class="inbox-thread" aria-label="Conversation">
+        <Show when={stacked() && props.conversationId !== null}>
+          <h1 class="sr-only">Inbox</h1>
+        </Show>
         <Show when={props.conversationId} keyed fallback={<EmptyThread />}>
           {(id) => <Thread conversationId={id} />}
         </Show>

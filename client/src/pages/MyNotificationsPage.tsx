@@ -65,8 +65,8 @@ export function MyNotificationsPage() {
           error={error()}
           onRetry={() => void load()}
           count={items().length}
-          loading="Loading your emails…"
-          empty="No emails yet. Switchboard writes here when a student texts a conversation you are in."
+          noun="your emails"
+          empty="No emails yet. They come when a student texts a conversation you are in."
           size="row"
         >
           <ul class="plain-list notification-list">

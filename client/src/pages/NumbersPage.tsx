@@ -64,7 +64,7 @@ export function NumbersPage() {
           error={directory.error}
           onRetry={() => void loadDirectory()}
           count={directory.numbers.length}
-          loading="Loading office numbers…"
+          noun="office numbers"
           empty="No numbers yet. Add the first one below."
         >
           <div class="table-wrap">

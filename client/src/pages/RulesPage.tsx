@@ -168,7 +168,7 @@ export function RulesPage() {
         error={loadError()}
         onRetry={fetchRules}
         count={rules().length}
-        loading="Loading rules…"
+        noun="rules"
         empty="No rules yet. Add the first one below."
       >
         <ol class="rule-list" aria-label="Rules, in the order they run">

@@ -80,7 +80,7 @@ export function SmsSettingsPage() {
           error={loadError()}
           onRetry={fetchReplies}
           count={automation.savedReplies.length}
-          loading="Loading saved replies…"
+          noun="saved replies"
           empty="No saved replies yet. Add the first one below."
           size="row"
         >

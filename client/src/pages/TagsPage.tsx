@@ -54,7 +54,7 @@ export function TagsPage() {
           error={loadError()}
           onRetry={fetchTags}
           count={automation.tags.length}
-          loading="Loading tags…"
+          noun="tags"
           empty="No tags yet. Add one below or from any thread."
           size="row"
         >

@@ -23,7 +23,7 @@ export function TeamsPage() {
         error={directory.error}
         onRetry={() => void loadDirectory()}
         count={directory.teams.length}
-        loading="Loading teams…"
+        noun="teams"
         empty="No teams yet. Add the first one below."
       >
         <div class="card-grid">

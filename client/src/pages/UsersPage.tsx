@@ -43,7 +43,7 @@ export function UsersPage() {
           error={directory.error}
           onRetry={() => void loadDirectory()}
           count={directory.users.length}
-          loading="Loading users…"
+          noun="users"
           empty="No users yet. Add the first one below."
         >
           <div class="table-wrap">

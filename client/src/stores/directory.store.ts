@@ -31,23 +31,27 @@ export { directory };
 
 const byName = <T extends { name: string }>(a: T, b: T) => a.name.localeCompare(b.name);
 
-export async function loadDirectory(): Promise<void> {
-  let error: string | null = null;
-  const keep = <T>(old: T) => (failure: unknown) => {
-    error = api.errorMessage(failure);
+/** A list that fails to load keeps what it had; `errors` collects why. */
+function orKeep<T>(request: Promise<T>, old: T, errors: string[]): Promise<T> {
+  return request.catch((failure: unknown) => {
+    errors.push(api.errorMessage(failure));
     return old;
-  };
+  });
+}
+
+export async function loadDirectory(): Promise<void> {
+  const errors: string[] = [];
   const [users, teams, numbers, simulator] = await Promise.all([
-    api.listUsers().catch(keep({ users: directory.users })),
-    api.listTeams().catch(keep({ teams: directory.teams })),
-    api.listNumbers().catch(keep({ numbers: directory.numbers })),
+    orKeep(api.listUsers(), { users: directory.users }, errors),
+    orKeep(api.listTeams(), { teams: directory.teams }, errors),
+    orKeep(api.listNumbers(), { numbers: directory.numbers }, errors),
     api.getSimulator().catch(() => ({ enabled: false })),
   ]);
   batch(() => {
     setDirectory('users', reconcile([...users.users].sort(byName)));
     setDirectory('teams', reconcile([...teams.teams].sort(byName)));
     setDirectory('numbers', reconcile(numbers.numbers));
-    setDirectory({ simulatorEnabled: simulator.enabled, loaded: true, error });
+    setDirectory({ simulatorEnabled: simulator.enabled, loaded: true, error: errors[0] ?? null });
   });
 }
 

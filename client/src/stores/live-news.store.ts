@@ -57,7 +57,7 @@ export function announceAssignment(change: {
   announce(`${who} assigned ${what} to ${assigneeWords(change.assignee)}`);
 }
 
-/** Someone else closed or reopened the open thread (a student's text reopening it is news already). */
+/** Someone else closed or reopened the open thread (a student's text reopening it is news). */
 export function announceStatusChange(
   conversation: ConversationDto,
   before: ConversationDto['status'] | undefined,

@@ -11,7 +11,13 @@ import {
   threadMessages,
   upsertMessage,
 } from './messages.store.js';
-import { editSend, onEditRequest, type ReplyDraft, retrySend, sendOptimistic } from './sends.store.js';
+import {
+  editSend,
+  onEditRequest,
+  type ReplyDraft,
+  retrySend,
+  sendOptimistic,
+} from './sends.store.js';
 
 const stored = (overrides: Partial<MessageDto>): MessageDto => ({
   id: 40,

@@ -7,6 +7,7 @@ import { errors } from '../../lib/errors.js';
 import type { Tx } from '../realtime/event-log.js';
 import { toUserDto, type UserRow } from '../users/user.presenter.js';
 import { MessagePresenter } from '../messages/message.presenter.js';
+import { ReplyWaitsService } from '../reports/reply-waits.service.js';
 import {
   assigneeKey,
   assigneeOf,
@@ -42,11 +43,13 @@ const PREVIEW_LENGTH = 140;
 export class ConversationService {
   readonly presenter: ConversationPresenter;
   readonly messages: MessagePresenter;
+  private readonly waits: ReplyWaitsService;
   private readonly statements;
 
   constructor(private readonly deps: Deps) {
     this.presenter = new ConversationPresenter(deps);
     this.messages = new MessagePresenter(deps);
+    this.waits = new ReplyWaitsService(deps);
     const { sqlite } = deps.db;
     this.statements = {
       findThread: sqlite.prepare<[number, string, number], { id: number }>(
@@ -172,6 +175,7 @@ export class ConversationService {
     if (!inserted) return null;
 
     if (input.kind === 'sms') {
+      this.countWait(conversationId, inserted.id, input, now);
       const preview = input.text.replace(/\s+/g, ' ').trim().slice(0, PREVIEW_LENGTH);
       const inboundId = input.direction === 'inbound' ? inserted.id : null;
       this.statements.touchThread.run(
@@ -189,6 +193,15 @@ export class ConversationService {
     const message = input.clientId ? { ...loaded, clientId: input.clientId } : loaded;
     tx.emit('message:created', { conversationId, message, actor: null });
     return message;
+  }
+
+  /** The reports' waits: a student text may start one, a person's reply ends it. */
+  private countWait(conversationId: number, id: number, input: NewMessage, at: string): void {
+    if (input.direction === 'inbound') {
+      this.waits.studentText(conversationId, id, at);
+    } else if (input.authorId) {
+      this.waits.personReply(conversationId, { id, authorId: input.authorId, at });
+    }
   }
 
   /** A staff-visible line in the thread: who assigned, closed, reopened. */
@@ -231,6 +244,7 @@ export class ConversationService {
     const changed = this.statements.setStatus.run(status, nowIso(this.deps), id, from).changes > 0;
     if (!changed) return false;
 
+    if (status === 'open') this.waits.reopened(id, nowIso(this.deps));
     const who = actor ? actor.name : (why ?? 'A student text');
     this.appendActivity(
       tx,

@@ -1,30 +1,37 @@
 import type { Deps } from '../../context.js';
 import type { OfficeDay } from './office-days.js';
 
-/** A staff member's own text: outbound, an SMS, written by a person (not a bot or a rule). */
-const personReply = (m: string) =>
-  `(${m}.kind = 'sms' AND ${m}.direction = 'outbound' AND ${m}.author_id IS NOT NULL)`;
-/** The activity line of a reopened thread: a reopening starts a new wait. */
-const reopened = (m: string) =>
-  `(${m}.kind = 'activity' AND ${m}.text LIKE '%reopened the conversation')`;
-
 const DAYS = `days AS (
   SELECT json_extract(value, '$.day') AS day, json_extract(value, '$.start') AS start,
     json_extract(value, '$.end') AS end FROM json_each(?))`;
 
 export interface WaitRow {
-  id: number;
-  at: string;
   /** 'first' when the text opened or reopened the thread, 'reply' when staff wrote last. */
   opening: 'first' | 'reply';
-  repliedAt: string | null;
+  /** The author of the person's reply that ended the wait; null while unanswered. */
   authorId: number | null;
+  waitMs: number | null;
+}
+
+/** Open threads per age of their open wait: bucket 0–5 in AGE_BUCKETS order, -1 for none. */
+export interface OpenAgeRow {
+  bucket: number;
+  count: number;
+}
+
+/** Bucket bounds: a wait that started after `h1` is under an hour old, and so on. */
+export interface AgeBounds {
+  h1: string;
+  h4: string;
+  h24: string;
+  h72: string;
+  h168: string;
 }
 
 /**
- * The reports' SQL. Every range is walked through `messages(kind, direction, created_at)` or
- * `consent_events(kind, created_at)`; the steps back and forth inside a thread use
- * `messages(conversation_id, id)`.
+ * The reports' SQL. Day counts walk `messages(kind, direction, created_at)` or
+ * `consent_events(kind, created_at)`; response times read `reply_waits` by `started_at`, and
+ * open age reads each open thread's open wait from the partial index of open waits.
  */
 export class ReportQueries {
   private readonly statements;
@@ -50,8 +57,22 @@ export class ReportQueries {
               AND e.created_at >= d.start AND e.created_at < d.end) AS optIns
          FROM days d ORDER BY d.day`,
       ),
-      waits: sqlite.prepare<[string, string], WaitRow>(waitsSql()),
-      waitingSince: sqlite.prepare<[], { id: number; since: string | null }>(waitingSinceSql()),
+      waits: sqlite.prepare<[string, string], WaitRow>(
+        `SELECT w.opening, w.replied_by AS authorId,
+           CASE WHEN w.reply_message_id IS NOT NULL
+             THEN CAST(round((julianday(w.ended_at) - julianday(w.started_at)) * 86400000)
+               AS INTEGER) END AS waitMs
+         FROM reply_waits w WHERE w.started_at >= ? AND w.started_at < ?`,
+      ),
+      openAge: sqlite.prepare<[AgeBounds], OpenAgeRow>(
+        `SELECT CASE WHEN w.message_id IS NULL THEN -1 WHEN w.started_at > @h1 THEN 0
+             WHEN w.started_at > @h4 THEN 1 WHEN w.started_at > @h24 THEN 2
+             WHEN w.started_at > @h72 THEN 3 WHEN w.started_at > @h168 THEN 4 ELSE 5 END
+             AS bucket, COUNT(*) AS count
+         FROM conversations c
+         LEFT JOIN reply_waits w ON w.conversation_id = c.id AND w.ended_at IS NULL
+         WHERE c.status = 'open' GROUP BY bucket`,
+      ),
       users: sqlite.prepare<[], { id: number; name: string }>(
         'SELECT id, name FROM users ORDER BY name, id',
       ),
@@ -72,20 +93,20 @@ export class ReportQueries {
     return this.statements.optOuts.all(JSON.stringify(days));
   }
 
-  /** Every wait that began with a student text in [start, end), with its reply if any. */
+  /** Every wait that began with a student text in [start, end), with its reply time if any. */
   waits(start: string, end: string): WaitRow[] {
     return this.statements.waits.all(start, end);
   }
 
-  /** Each open conversation and when its student's oldest unanswered text came (or null). */
-  waitingSince() {
-    return this.statements.waitingSince.all();
+  /** Open threads counted by the age of their open wait (bucket -1: none is waiting). */
+  openAge(bounds: AgeBounds): OpenAgeRow[] {
+    return this.statements.openAge.all(bounds);
   }
 
-  /** The SQL of the range and thread walks, for the query-plan tests. */
+  /** The SQL of the report queries, for the query-plan tests. */
   statementsForPlans(): string[] {
-    const { volume, optOuts, waits, waitingSince } = this.statements;
-    return [volume.source, optOuts.source, waits.source, waitingSince.source];
+    const { volume, optOuts, waits, openAge } = this.statements;
+    return [volume.source, optOuts.source, waits.source, openAge.source];
   }
 
   directory() {
@@ -95,50 +116,4 @@ export class ReportQueries {
       members: this.statements.members.all(),
     };
   }
-}
-
-/**
- * A student text begins a wait when the thread's previous counted message is not a student text:
- * there is none (the student opened the thread), it is a reopening, or it is a person's reply.
- * The wait ends at the next person's reply, or unanswered at the next reopening.
- */
-function waitsSql(): string {
-  return `
-    WITH texts AS MATERIALIZED (
-      SELECT m.id, m.conversation_id AS cid, m.created_at AS at,
-        (SELECT CASE WHEN p.kind = 'activity' THEN 'reopened' ELSE p.direction END
-         FROM messages p WHERE p.conversation_id = m.conversation_id AND p.id < m.id
-           AND ((p.kind = 'sms' AND p.direction = 'inbound') OR ${personReply('p')}
-             OR ${reopened('p')})
-         ORDER BY p.id DESC LIMIT 1) AS previous
-      FROM messages m
-      WHERE m.kind = 'sms' AND m.direction = 'inbound' AND m.created_at >= ? AND m.created_at < ?
-    ),
-    waits AS MATERIALIZED (
-      SELECT id, cid, at, previous,
-        (SELECT n.id FROM messages n WHERE n.conversation_id = texts.cid AND n.id > texts.id
-           AND (${personReply('n')} OR ${reopened('n')})
-         ORDER BY n.id LIMIT 1) AS next_id
-      FROM texts WHERE previous IS NULL OR previous <> 'inbound'
-    )
-    SELECT w.id, w.at,
-      CASE WHEN w.previous IS NULL OR w.previous = 'reopened' THEN 'first' ELSE 'reply' END
-        AS opening,
-      CASE WHEN r.kind = 'sms' THEN r.created_at END AS repliedAt,
-      CASE WHEN r.kind = 'sms' THEN r.author_id END AS authorId
-    FROM waits w LEFT JOIN messages r ON r.id = w.next_id`;
-}
-
-/** For each open thread: the first student text after the last person's reply or reopening. */
-function waitingSinceSql(): string {
-  return `
-    SELECT c.id,
-      (SELECT m.created_at FROM messages m
-       WHERE m.conversation_id = c.id AND m.kind = 'sms' AND m.direction = 'inbound'
-         AND m.id > COALESCE(
-           (SELECT r.id FROM messages r WHERE r.conversation_id = c.id
-              AND (${personReply('r')} OR ${reopened('r')})
-            ORDER BY r.id DESC LIMIT 1), 0)
-       ORDER BY m.id LIMIT 1) AS since
-    FROM conversations c WHERE c.status = 'open'`;
 }

@@ -1,6 +1,5 @@
 import {
   AGE_BUCKETS,
-  type OpenAgeBucket,
   type OpenAgeReport,
   type OptOutsReport,
   type ReportRange,
@@ -11,16 +10,15 @@ import {
 import type { Deps } from '../../context.js';
 import { getSettings } from '../admin/settings.js';
 import { officeDays } from './office-days.js';
-import { ReportQueries } from './reports.queries.js';
+import { ReportQueries, type AgeBounds } from './reports.queries.js';
 import { responseRows } from './response-times.js';
 
 const HOUR = 3_600_000;
-/** Upper bounds of the open-age buckets, in hours, in AGE_BUCKETS order. */
-const BUCKET_LIMITS = [1, 4, 24, 72, 168, Infinity];
 
-function bucketOf(ageMs: number): OpenAgeBucket {
-  const index = BUCKET_LIMITS.findIndex((limit) => ageMs < limit * HOUR);
-  return AGE_BUCKETS[index] ?? '> 7 d';
+/** The open-age bucket bounds as of `now`: a wait younger than an hour started after `h1`. */
+function ageBounds(now: Date): AgeBounds {
+  const before = (hours: number) => new Date(now.getTime() - hours * HOUR).toISOString();
+  return { h1: before(1), h4: before(4), h24: before(24), h72: before(72), h168: before(168) };
 }
 
 /** The four supervisor reports; days are calendar days in the office's time zone. */
@@ -62,19 +60,10 @@ export class ReportsService {
 
   openAge(): OpenAgeReport {
     const now = this.deps.clock.now();
-    const counts = new Map<OpenAgeBucket, number>(AGE_BUCKETS.map((name) => [name, 0]));
-    let answered = 0;
-    for (const thread of this.queries.waitingSince()) {
-      if (thread.since === null) {
-        answered += 1;
-        continue;
-      }
-      const bucket = bucketOf(now.getTime() - Date.parse(thread.since));
-      counts.set(bucket, (counts.get(bucket) ?? 0) + 1);
-    }
-    const buckets = AGE_BUCKETS.map((bucket) => ({ bucket, count: counts.get(bucket) ?? 0 }));
+    const counts = new Map(this.queries.openAge(ageBounds(now)).map((r) => [r.bucket, r.count]));
+    const buckets = AGE_BUCKETS.map((bucket, index) => ({ bucket, count: counts.get(index) ?? 0 }));
     const waiting = buckets.reduce((sum, entry) => sum + entry.count, 0);
-    return { asOf: now.toISOString(), buckets, waiting, answered };
+    return { asOf: now.toISOString(), buckets, waiting, answered: counts.get(-1) ?? 0 };
   }
 
   optOuts(range: { from: string; to: string }): OptOutsReport {

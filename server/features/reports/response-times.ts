@@ -18,8 +18,8 @@ interface Answered {
 function answered(waits: WaitRow[]): Answered[] {
   const list: Answered[] = [];
   for (const wait of waits) {
-    if (wait.repliedAt === null || wait.authorId === null) continue;
-    const seconds = Math.round((Date.parse(wait.repliedAt) - Date.parse(wait.at)) / 1000);
+    if (wait.waitMs === null || wait.authorId === null) continue;
+    const seconds = Math.round(wait.waitMs / 1000);
     list.push({ authorId: wait.authorId, seconds, first: wait.opening === 'first' });
   }
   return list;
@@ -64,6 +64,6 @@ export function responseRows(waits: WaitRow[], directory: Directory) {
     office: row(null, 'Whole office', done),
     counselors,
     teams,
-    unanswered: waits.filter((wait) => wait.repliedAt === null).length,
+    unanswered: waits.filter((wait) => wait.waitMs === null).length,
   };
 }

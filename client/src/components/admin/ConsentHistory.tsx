@@ -43,7 +43,7 @@ export function ConsentHistory(props: ConsentHistoryProps) {
         error={history.error ? errorMessage(history.error) : null}
         onRetry={() => void refetch()}
         count={entries().length}
-        loading="Loading consent history…"
+        noun="consent history"
         empty="No opt-outs or opt-ins yet: texts can be sent as usual."
         size="row"
       >

@@ -9,7 +9,8 @@ interface ListGateProps {
   error: string | null;
   onRetry: () => void;
   count: number;
-  loading: string;
+  /** What the list holds, as in "Loading tags…" and "Could not load tags: …". */
+  noun: string;
   empty: string;
   /** The next step offered with the empty sentence. */
   emptyAction?: JSX.Element;
@@ -25,13 +26,13 @@ export function ListGate(props: ListGateProps) {
       <Match when={props.error && props.count === 0}>
         <ListState
           kind="error"
-          message={props.error ?? ''}
+          message={`Could not load ${props.noun}: ${props.error ?? ''}`}
           onRetry={props.onRetry}
           size={props.size}
         />
       </Match>
       <Match when={!props.loaded}>
-        <ListState kind="loading" message={props.loading} size={props.size} />
+        <ListState kind="loading" message={`Loading ${props.noun}…`} size={props.size} />
       </Match>
       <Match when={props.count === 0}>
         <ListState kind="empty" message={props.empty} size={props.size}>

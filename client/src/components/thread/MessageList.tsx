@@ -1,4 +1,4 @@
-import { createEffect, createSignal, For, Match, on, Show, Switch } from 'solid-js';
+import { createEffect, createSignal, For, Match, on, onCleanup, Show, Switch } from 'solid-js';
 
 import type { ConversationDto, MessageDto } from '@shared/dto.js';
 
@@ -54,6 +54,12 @@ export function MessageList(props: { conversation: ConversationDto }) {
     if (atEnd) setUnseen(0);
   };
 
+  // A reply turning into "Not sent", a receipt, a late picture: the end stays in view.
+  const growth = new ResizeObserver(() => {
+    if (atEnd && scroller) scroller.scrollTop = scroller.scrollHeight;
+  });
+  onCleanup(() => growth.disconnect());
+
   const handleShowNew = () => {
     toEnd();
     scroller?.focus();
@@ -66,7 +72,9 @@ export function MessageList(props: { conversation: ConversationDto }) {
         const [lengthBefore, pendingBefore] = before ?? [0, 0];
         const own = pending > pendingBefore || isMine(list()[length - 1]);
         if (lengthBefore === 0 || atEnd || own) return toEnd();
-        const arrived = list().slice(lengthBefore).filter((m) => m.kind !== 'activity').length;
+        const arrived = list()
+          .slice(lengthBefore)
+          .filter((m) => m.kind !== 'activity').length;
         if (arrived > 0) setUnseen((count) => count + arrived);
       },
     ),
@@ -101,7 +109,7 @@ export function MessageList(props: { conversation: ConversationDto }) {
           <ListState kind="empty" message="No messages in this conversation yet." />
         </Match>
         <Match when={true}>
-          <ol class="message-list" aria-label="Messages">
+          <ol class="message-list" aria-label="Messages" ref={(list) => growth.observe(list)}>
             <For each={list()}>
               {(message, index) => (
                 <MessageItem
@@ -122,7 +130,8 @@ export function MessageList(props: { conversation: ConversationDto }) {
           data-testid="new-texts"
           onClick={handleShowNew}
         >
-          {unseen() === 1 ? 'New text' : `${unseen()} new texts`} <span aria-hidden="true">↓</span>
+          {unseen() === 1 ? 'New text' : `${unseen()} new texts`}
+          <span aria-hidden="true"> ↓</span>
         </button>
       </Show>
     </div>

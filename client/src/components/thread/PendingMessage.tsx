@@ -31,44 +31,48 @@ export function PendingMessage(props: { copy: PendingSend }) {
         </Show>
         <Attachments attachments={copy().files.map((file) => file.attachment)} />
       </div>
-      <p class="message-meta">
-        <span>You</span>
-        <span aria-hidden="true"> · </span>
-        <Show
-          when={failed()}
-          fallback={
+      <Show
+        when={failed()}
+        fallback={
+          <p class="message-meta">
+            <span>You</span>
+            <span aria-hidden="true"> · </span>
             <span class="delivery delivery-sending">
               <span class="spinner spinner-tiny" aria-hidden="true" />
               <span class="delivery-label">Sending…</span>
             </span>
-          }
-        >
-          <span class="delivery delivery-failed" data-testid="not-sent">
+          </p>
+        }
+      >
+        <div class="pending-failure">
+          <p data-testid="not-sent">
             <span class="delivery-icon" aria-hidden="true">
-              !
+              !{' '}
             </span>
-            <span class="delivery-label">Not sent — {copy().error}</span>
-          </span>
-          <button
-            ref={retryButton}
-            type="button"
-            class="retry-button"
-            data-testid="pending-retry"
-            onClick={() => void handleRetry()}
-          >
-            Retry
-          </button>
-          <button
-            type="button"
-            class="retry-button"
-            data-testid="pending-edit"
-            aria-label="Edit this reply in the composer"
-            onClick={() => editSend(copy().conversationId, copy().clientId)}
-          >
-            Edit
-          </button>
-        </Show>
-      </p>
+            <strong>Not sent</strong> — {copy().error}
+          </p>
+          <p class="pending-actions">
+            <button
+              ref={retryButton}
+              type="button"
+              class="retry-button"
+              data-testid="pending-retry"
+              onClick={() => void handleRetry()}
+            >
+              Retry
+            </button>
+            <button
+              type="button"
+              class="retry-button"
+              data-testid="pending-edit"
+              aria-label="Edit this reply in the composer"
+              onClick={() => editSend(copy().conversationId, copy().clientId)}
+            >
+              Edit
+            </button>
+          </p>
+        </div>
+      </Show>
     </li>
   );
 }
