@@ -3,9 +3,9 @@ import { createSignal, Show } from 'solid-js';
 import type { ContactDto } from '@shared/dto.js';
 
 import { errorMessage, setContactSubscription } from '../../lib/api.js';
-import { fullDateTime } from '../../lib/format.js';
 import { putContact } from '../../stores/contacts.store.js';
 import { Alert } from '../common/Alert.jsx';
+import { TimeText } from '../common/TimeText.jsx';
 
 /** Whether texts may go to the contact, with the one action that flips it. */
 export function ContactConsent(props: { contact: ContactDto; headingId: string }) {
@@ -38,7 +38,13 @@ export function ContactConsent(props: { contact: ContactDto; headingId: string }
         >
           {optedOutAt() ? 'Opted out' : 'Subscribed'}
         </span>{' '}
-        {optedOutAt() ? `Since ${fullDateTime(optedOutAt()!)}.` : 'Texts can be sent.'}
+        <Show when={optedOutAt()} fallback="Texts can be sent.">
+          {(at) => (
+            <>
+              Since <TimeText at={at()} style="exact" />.
+            </>
+          )}
+        </Show>
       </p>
       {/* One button whose words change, so the keyboard stays on it after the switch. */}
       <button
