@@ -80,6 +80,8 @@ const PAIRS: Pair[] = [
   ),
   ...on(['--surface', '--surface-muted'], ['--input-border', '--brand', '--danger-solid'], UI),
   ['--toast-text', '--toast-bg', UI],
+  ...on(['--surface'], ['--chart-1', '--chart-2', '--chart-axis'], UI),
+  ['--chart-2', '--chart-2-soft', UI],
 ];
 
 const pct = (value: string | undefined) => Number.parseFloat(value ?? '') / 100;

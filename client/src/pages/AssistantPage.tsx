@@ -6,6 +6,7 @@ import type { Assignee } from '@shared/dto.js';
 import { BotAnswerForm } from '../components/admin/BotAnswerForm.jsx';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
+import { ListGate } from '../components/common/ListGate.jsx';
 import { errorMessage } from '../lib/api.js';
 import {
   type AutomationSettings,
@@ -32,15 +33,21 @@ export function AssistantPage() {
   const [answers, setAnswers] = createSignal<BotAnswerDto[]>([]);
   const [editing, setEditing] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  const [loaded, setLoaded] = createSignal(false);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
 
-  onMount(() => {
+  const fetchAll = () => {
+    setLoadError(null);
     void Promise.all([getSettings(), listBotAnswers(), loadAssistant()])
       .then(([{ settings: current }, list]) => {
         setSettings(current);
         setAnswers(list.answers);
+        setLoaded(true);
       })
-      .catch((failure) => setError(errorMessage(failure)));
-  });
+      .catch((failure) => setLoadError(errorMessage(failure)));
+  };
+
+  onMount(fetchAll);
 
   const update = (change: Partial<AutomationSettings>) =>
     setSettings((current) => (current ? { ...current, ...change } : current));
@@ -198,50 +205,60 @@ export function AssistantPage() {
         <h2 id="bot-answers" class="card-title card-padded-title">
           Questions and answers
         </h2>
-        <ul class="plain-list saved-reply-admin-list">
-          <For each={answers()} fallback={<li class="card-body muted">No answers yet.</li>}>
-            {(answer) => (
-              <li class="saved-reply-admin">
-                <Show
-                  when={editing() === answer.id}
-                  fallback={
-                    <div class="saved-reply-admin-row">
-                      <div>
-                        <p class="option-name">{answer.question}</p>
-                        <p class="saved-reply-admin-body">{answer.answer}</p>
-                        <Show when={answer.keywords.length > 0}>
-                          <p class="option-detail">Keywords: {answer.keywords.join(', ')}</p>
-                        </Show>
+        <ListGate
+          loaded={loaded()}
+          error={loadError()}
+          onRetry={fetchAll}
+          count={answers().length}
+          noun="the bot’s answers"
+          empty="No answers yet. Add the first question and its answer below."
+          size="row"
+        >
+          <ul class="plain-list saved-reply-admin-list">
+            <For each={answers()}>
+              {(answer) => (
+                <li class="saved-reply-admin">
+                  <Show
+                    when={editing() === answer.id}
+                    fallback={
+                      <div class="saved-reply-admin-row">
+                        <div>
+                          <p class="option-name">{answer.question}</p>
+                          <p class="saved-reply-admin-body">{answer.answer}</p>
+                          <Show when={answer.keywords.length > 0}>
+                            <p class="option-detail">Keywords: {answer.keywords.join(', ')}</p>
+                          </Show>
+                        </div>
+                        <div class="cell-actions">
+                          <button
+                            type="button"
+                            class="button button-small"
+                            onClick={() => setEditing(answer.id)}
+                          >
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            class="button button-small button-danger"
+                            onClick={() => void remove(answer)}
+                          >
+                            Delete
+                          </button>
+                        </div>
                       </div>
-                      <div class="cell-actions">
-                        <button
-                          type="button"
-                          class="button button-small"
-                          onClick={() => setEditing(answer.id)}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          class="button button-small button-danger"
-                          onClick={() => void remove(answer)}
-                        >
-                          Delete
-                        </button>
-                      </div>
-                    </div>
-                  }
-                >
-                  <BotAnswerForm
-                    answer={answer}
-                    onSaved={saved}
-                    onCancel={() => setEditing(null)}
-                  />
-                </Show>
-              </li>
-            )}
-          </For>
-        </ul>
+                    }
+                  >
+                    <BotAnswerForm
+                      answer={answer}
+                      onSaved={saved}
+                      onCancel={() => setEditing(null)}
+                    />
+                  </Show>
+                </li>
+              )}
+            </For>
+          </ul>
+        </ListGate>
         <div class="card-padded">
           <h3 class="card-title">Add an answer</h3>
           <BotAnswerForm onSaved={saved} />

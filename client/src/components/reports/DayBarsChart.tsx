@@ -35,7 +35,7 @@ export function DayBarsChart(props: DayBarsChartProps) {
   const slot = () => Math.max(6, box() / Math.max(1, props.days.length));
   const width = () => slot() * props.days.length;
   const barHeight = (value: number) => ((HEIGHT - TOP - BOTTOM) * value) / max();
-  const labelEvery = () => Math.ceil((props.days.length * 48) / Math.max(48, box()));
+  const labelEvery = () => Math.ceil((props.days.length * 56) / Math.max(56, box()));
 
   return (
     <figure class="report-figure">
@@ -85,8 +85,13 @@ export function DayBarsChart(props: DayBarsChartProps) {
                   }}
                 </For>
                 {index() % labelEvery() === 0 && (
-                  <text class="chart-axis-label" x={slot() / 2} y={HEIGHT - 6} text-anchor="middle">
-                    {day.slice(5)}
+                  <text
+                    class="chart-axis-label"
+                    x={index() === 0 ? 0 : slot() / 2}
+                    y={HEIGHT - 6}
+                    text-anchor={index() === 0 ? 'start' : 'middle'}
+                  >
+                    {axisDay(day)}
                   </text>
                 )}
               </g>
@@ -96,6 +101,16 @@ export function DayBarsChart(props: DayBarsChartProps) {
       </div>
     </figure>
   );
+}
+
+/** "Nov 5": the day under its bars, shorter than `formatDay` so it fits beneath them. */
+function axisDay(day: string): string {
+  const date = new Date(`${day}T12:00:00Z`);
+  return new Intl.DateTimeFormat(undefined, {
+    timeZone: 'UTC',
+    day: 'numeric',
+    month: 'short',
+  }).format(date);
 }
 
 /** The class and fill of a bar: solid in the first colour, or hatched in the second. */
