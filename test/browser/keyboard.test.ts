@@ -11,6 +11,7 @@ import {
 } from '../helpers/app-harness.js';
 import { blockingViolations, formatViolations, runAxe } from '../helpers/axe.js';
 import {
+  emulateColorScheme,
   launchBrowser,
   screenshot,
   type TestBrowser,
@@ -253,9 +254,9 @@ describe('the shortcuts dialog', () => {
     await screenshot(page, 'keyboard-shortcuts-dialog');
     const violations = blockingViolations(await runAxe(page, { include: '.shortcuts-dialog' }));
     expect(violations, formatViolations('shortcuts dialog', violations)).toEqual([]);
-    await page.emulateMedia({ colorScheme: 'dark' });
+    await emulateColorScheme(page, 'dark');
     await screenshot(page, 'keyboard-shortcuts-dialog-dark');
-    await page.emulateMedia({ colorScheme: 'light' });
+    await emulateColorScheme(page, 'light');
 
     await press('Escape');
     await dialog.waitFor({ state: 'hidden' });

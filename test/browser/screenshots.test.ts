@@ -104,7 +104,7 @@ describe('screenshots of the main screens', () => {
           for (const locator of screen.shows()) await locator.waitFor();
           expect(await horizontalOverflow()).toBe(0);
           backgrounds.push(await pageBackground());
-          await screenshot(page, `${screen.name}-${size}-${colorScheme}`);
+          await screenshot(page, `${screen.name}-${size}-${colorScheme}`, { whole: true });
         }
         expect(backgrounds[1], 'the dark theme follows the system setting').not.toBe(
           backgrounds[0],

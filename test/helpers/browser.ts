@@ -54,11 +54,27 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Saves a full-page PNG as `test/artifacts/<name>.png` and returns its path. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a PNG as `test/artifacts/<name>.png`; `whole` includes what <main> scrolls past. */
+export async function screenshot(
+  page: Page,
+  name: string,
+  options: { whole?: boolean } = {},
+): Promise<string> {
   const path = join(ARTIFACTS_DIR, `${name}.png`);
   await mkdir(dirname(path), { recursive: true });
+  const viewport = page.viewportSize();
+  // The app scrolls inside <main>, so a full-page shot alone stops at the window's edge.
+  const hidden = options.whole
+    ? await page.evaluate(() => {
+        const main = document.querySelector('main');
+        return main ? Math.max(0, main.scrollHeight - main.clientHeight) : 0;
+      })
+    : 0;
+  if (viewport && hidden > 0) {
+    await page.setViewportSize({ width: viewport.width, height: viewport.height + hidden });
+  }
   await page.screenshot({ path, fullPage: true });
+  if (viewport && hidden > 0) await page.setViewportSize(viewport);
   return path;
 }
 

@@ -187,6 +187,16 @@ describe('POST /api/conversations/:id/assign', () => {
     expect((await activity(id)).at(-1)).toBe('Dana Reyes unassigned this (was Dana Reyes)');
   });
 
+  it('says "took this" when a counselor assigns a thread to themselves', async () => {
+    const id = await thread();
+
+    await dana.post(`/api/conversations/${id}/assign`, {
+      assignee: { type: 'user', id: ids.dana },
+    });
+
+    expect((await activity(id)).at(-1)).toBe('Dana Reyes took this');
+  });
+
   it('refuses an assignee that does not exist', async () => {
     const id = await thread();
 

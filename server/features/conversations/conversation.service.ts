@@ -301,9 +301,12 @@ export class ConversationService {
 
     const who = options.label ?? actor?.name ?? 'Switchboard';
     const from = previous ? ` (was ${this.assigneeName(previous)})` : '';
-    const line = assignee
-      ? `${who} assigned this to ${name}${from}`
-      : `${who} unassigned this${from}`;
+    const self = assignee?.type === 'user' && actor?.id === assignee.id;
+    const line = !assignee
+      ? `${who} unassigned this${from}`
+      : self
+        ? `${who} took this${from}`
+        : `${who} assigned this to ${name}${from}`;
     this.appendActivity(tx, id, line, actor?.id ?? null);
     tx.emit('conversation:assigned', { conversationId: id, assignee, previous, actor });
     return this.load(id);

@@ -29,10 +29,12 @@ export function DeliveryState(props: { message: MessageDto }) {
       <span class="delivery-icon" aria-hidden="true">
         {state().icon}
       </span>
-      <span class="delivery-label">{state().label}</span>
-      <Show when={state().failed && props.message.error}>
-        <span class="delivery-error">: {props.message.error}</span>
-      </Show>
+      <span class="delivery-label">
+        {state().label}
+        <Show when={state().failed && props.message.error}>
+          <span class="delivery-error">: {props.message.error}</span>
+        </Show>
+      </span>
       <Show when={state().failed}>
         <RetryButton messageId={props.message.id} />
       </Show>
