@@ -94,6 +94,19 @@ describe('live news', () => {
     ]);
   });
 
+  it('names texts elsewhere only when the thread is unassigned, mine or one I am in', () => {
+    const other = (id: number, fields: Partial<ConversationDto>) =>
+      putConversation({ ...conversation(id, `Student ${id}`), ...fields });
+    other(20, { assignee: { type: 'user', id: 2 } });
+    other(21, { assignee: { type: 'user', id: 1 } });
+    other(22, { assignee: { type: 'user', id: 2 }, participantIds: [1] });
+    other(23, { assignee: { type: 'team', id: 5 } });
+
+    for (const id of [20, 21, 22, 23]) announceInboundText(text({ conversationId: id }));
+
+    expect(spoken()).toEqual(['New text from Student 21', 'New text from Student 22']);
+  });
+
   it('says nothing for texts staff send or notes', () => {
     announceInboundText(text({ direction: 'outbound', authorId: 2 }));
     announceInboundText(text({ kind: 'note' }));

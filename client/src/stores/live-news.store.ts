@@ -1,7 +1,7 @@
 import type { Assignee, ConversationDto, MessageDto } from '@shared/dto.js';
 
 import { announce } from './announcer.store.js';
-import { assigneeName } from './directory.store.js';
+import { assigneeName, teamsOf } from './directory.store.js';
 import { findConversation } from './inbox.store.js';
 import { currentUser } from './session.store.js';
 import { thread } from './thread.store.js';
@@ -24,11 +24,29 @@ function studentOf(conversation: ConversationDto | undefined): string {
   return conversation?.contactName || conversation?.name || 'a student';
 }
 
-/** A student's text: in full (shortened) in the open thread, just who wrote elsewhere. */
+/**
+ * Whether a text elsewhere is the user's business: new work nobody has (unassigned), or a thread
+ * assigned to them or their team, or one they take part in. A busy office's other threads
+ * would otherwise talk over the one being read.
+ */
+function concernsMe(conversation: ConversationDto | undefined): boolean {
+  const me = currentUser();
+  if (!conversation || !me) return false;
+  const { assignee } = conversation;
+  if (!assignee || conversation.participantIds.includes(me.id)) return true;
+  if (assignee.type === 'user') return assignee.id === me.id;
+  return teamsOf(me.id).some((team) => team.id === assignee.id);
+}
+
+/** A student's text: in full (shortened) in the open thread, who wrote if it concerns the user. */
 export function announceInboundText(message: MessageDto, conversation?: ConversationDto): void {
   if (message.direction !== 'inbound' || message.kind !== 'sms') return;
-  const who = studentOf(conversation ?? findConversation(message.conversationId));
-  if (!isOpen(message.conversationId)) return announce(`New text from ${who}`);
+  const known = conversation ?? findConversation(message.conversationId);
+  const who = studentOf(known);
+  if (!isOpen(message.conversationId)) {
+    if (concernsMe(known)) announce(`New text from ${who}`);
+    return;
+  }
   announce(`New text from ${who}: ${message.text.trim() || 'a picture or file'}`);
 }
 

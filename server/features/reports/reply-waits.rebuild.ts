@@ -5,48 +5,97 @@ import { category } from '../../lib/logger.js';
 
 /** The settings row that says `reply_waits` was built from history, and when. */
 export const REPLY_WAITS_MARKER = 'replyWaitsBuiltAt';
-/** Conversations per step of the rebuild: bounds the window functions' working set. */
-const CHUNK = 20_000;
+/** Message ids per read: the history is read in id order, one block at a time. */
+const BLOCK = 100_000;
+
+type Opening = 'first' | 'reply';
+
+interface Counted {
+  id: number;
+  cid: number;
+  at: string;
+  author: number | null;
+  what: 'inbound' | 'reply' | 'reopened';
+}
+
+interface Thread {
+  open: { id: number; at: string; opening: Opening } | null;
+  /** What the next wait opens as: unset until the thread's first reply or reopening. */
+  next: Opening | null;
+}
 
 /**
- * The counted messages of a block of threads: student texts, people's replies and reopenings.
+ * The counted messages of a block of ids: student texts, people's replies and reopenings.
  * History keeps a reopening only as its activity line, so the rebuild (unlike the live writes,
  * which are told) recognises it by its wording.
  */
-const COUNTED = `counted AS (
+const COUNTED = `
   SELECT m.id, m.conversation_id AS cid, m.created_at AS at, m.author_id AS author,
     CASE WHEN m.kind = 'activity' THEN 'reopened'
       WHEN m.direction = 'inbound' THEN 'inbound' ELSE 'reply' END AS what
   FROM messages m
-  WHERE m.conversation_id >= @from AND m.conversation_id < @to
+  WHERE m.id >= ? AND m.id < ?
     AND ((m.kind = 'sms' AND (m.direction = 'inbound' OR m.author_id IS NOT NULL))
-      OR (m.kind = 'activity' AND m.text LIKE '% reopened the conversation')))`;
+      OR (m.kind = 'activity' AND m.text LIKE '% reopened the conversation'))
+  ORDER BY m.id`;
 
-/**
- * A wait starts at a student text whose previous counted message is not a student text; the
- * next reply or reopening after it (the next row once repeated student texts are dropped)
- * ends it.
- */
-const WAITS = `
-  WITH ${COUNTED},
-  marked AS (SELECT *, LAG(what) OVER (PARTITION BY cid ORDER BY id) AS previous FROM counted),
-  turns AS (SELECT * FROM marked WHERE what <> 'inbound' OR previous IS NOT 'inbound'),
-  paired AS (
-    SELECT *, LEAD(id) OVER w AS next_id, LEAD(what) OVER w AS next_what,
-      LEAD(at) OVER w AS next_at, LEAD(author) OVER w AS next_author
-    FROM turns WINDOW w AS (PARTITION BY cid ORDER BY id))
-  INSERT INTO reply_waits (message_id, conversation_id, started_at, opening, ended_at,
-    reply_message_id, replied_by)
-  SELECT id, cid, at, CASE previous WHEN 'reply' THEN 'reply' ELSE 'first' END, next_at,
-    CASE next_what WHEN 'reply' THEN next_id END, CASE next_what WHEN 'reply' THEN next_author END
-  FROM paired WHERE what = 'inbound'`;
+/** Replays the history in id order with the same rules as `ReplyWaitsService`. */
+class Replay {
+  readonly threads = new Map<number, Thread>();
+  waits = 0;
+  private readonly insertWait;
 
-/** Each thread's last reply or reopening (SQLite takes `what` from the MAX(id) row). */
-const TURNS = `
-  WITH ${COUNTED}
-  INSERT INTO reply_turns (conversation_id, next_opening)
-  SELECT cid, CASE what WHEN 'reply' THEN 'reply' ELSE 'first' END
-  FROM (SELECT cid, what, MAX(id) FROM counted WHERE what <> 'inbound' GROUP BY cid)`;
+  constructor(private readonly sqlite: BetterSqlite3.Database) {
+    this.insertWait = sqlite.prepare<
+      [number, number, string, Opening, string | null, number | null, number | null]
+    >(
+      `INSERT INTO reply_waits (message_id, conversation_id, started_at, opening, ended_at,
+         reply_message_id, replied_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+  }
+
+  apply(row: Counted): void {
+    let thread = this.threads.get(row.cid);
+    if (!thread) this.threads.set(row.cid, (thread = { open: null, next: null }));
+    if (row.what === 'inbound') {
+      thread.open ??= { id: row.id, at: row.at, opening: thread.next ?? 'first' };
+      return;
+    }
+    if (thread.open) this.end(row, thread.open);
+    thread.open = null;
+    thread.next = row.what === 'reply' ? 'reply' : 'first';
+  }
+
+  /** Writes the waits still open and each thread's turn. */
+  finish(): number {
+    const turn = this.sqlite.prepare<[number, Opening]>(
+      'INSERT INTO reply_turns (conversation_id, next_opening) VALUES (?, ?)',
+    );
+    let turns = 0;
+    for (const [cid, thread] of this.threads) {
+      const open = thread.open;
+      if (open) this.write(open, cid, null, null);
+      if (thread.next) turns += turn.run(cid, thread.next).changes;
+    }
+    return turns;
+  }
+
+  private end(row: Counted, open: NonNullable<Thread['open']>): void {
+    const reply = row.what === 'reply' ? row : null;
+    this.write(open, row.cid, row.at, reply);
+  }
+
+  private write(
+    open: NonNullable<Thread['open']>,
+    cid: number,
+    endedAt: string | null,
+    reply: Counted | null,
+  ): void {
+    const { id, at, opening } = open;
+    this.insertWait.run(id, cid, at, opening, endedAt, reply?.id ?? null, reply?.author ?? null);
+    this.waits += 1;
+  }
+}
 
 /**
  * Rebuilds `reply_waits` and `reply_turns` from the whole message history in one transaction,
@@ -54,26 +103,23 @@ const TURNS = `
  * around the services (the benchmark generator, SQL-seeded tests).
  */
 export function rebuildReplyWaits(sqlite: BetterSqlite3.Database, at = new Date()) {
-  const waits = sqlite.prepare<[{ from: number; to: number }]>(WAITS);
-  const turns = sqlite.prepare<[{ from: number; to: number }]>(TURNS);
+  const counted = sqlite.prepare<[number, number], Counted>(COUNTED);
   return sqlite.transaction(() => {
     sqlite.exec('DELETE FROM reply_waits; DELETE FROM reply_turns;');
-    const last = sqlite.prepare<[], { id: number | null }>(
-      'SELECT MAX(id) AS id FROM conversations',
-    );
-    const top = last.get()?.id ?? 0;
-    const counts = { waits: 0, turns: 0 };
-    for (let from = 1; from <= top; from += CHUNK) {
-      counts.waits += waits.run({ from, to: from + CHUNK }).changes;
-      counts.turns += turns.run({ from, to: from + CHUNK }).changes;
+    const replay = new Replay(sqlite);
+    const top = sqlite.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
+    const last = top.get()?.id ?? 0;
+    for (let from = 1; from <= last; from += BLOCK) {
+      for (const row of counted.all(from, from + BLOCK)) replay.apply(row);
     }
+    const turns = replay.finish();
     sqlite
       .prepare(
         `INSERT INTO settings (key, value) VALUES (?, ?)
          ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
       )
       .run(REPLY_WAITS_MARKER, JSON.stringify(at.toISOString()));
-    return counts;
+    return { waits: replay.waits, turns };
   })();
 }
 
