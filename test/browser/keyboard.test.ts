@@ -172,6 +172,21 @@ describe('a thread by keyboard', () => {
     expect((await focused()).row).toBe(ids.noah);
   });
 
+  it('goes from the private-note tab back to the reply box with r', async () => {
+    await page.getByTestId('mode-note').focus();
+    await press('Enter');
+    await expect.poll(async () => (await focused()).testId).toBe('note-input');
+    await press('Escape');
+    expect((await focused()).row).toBe(ids.noah);
+
+    await press('r');
+
+    await expect.poll(async () => (await focused()).testId).toBe('composer-input');
+    expect(await page.getByTestId('mode-reply').getAttribute('aria-pressed')).toBe('true');
+    await press('Escape');
+    expect((await focused()).row).toBe(ids.noah);
+  });
+
   it('assigns the thread to me with a, leaving focus where it was, and says so', async () => {
     await press('Enter');
     await expect.poll(async () => (await focused()).id).toBe('thread-title');

@@ -5,7 +5,10 @@ import { category } from '../../lib/logger.js';
 
 /** The settings row that says `reply_waits` was built from history, and when. */
 export const REPLY_WAITS_MARKER = 'replyWaitsBuiltAt';
-/** Message ids per read: the history is read in id order, one block at a time. */
+/**
+ * Message ids per read: the history is read in id order, one block at a time, straight from the
+ * table (NOT INDEXED: the kind index would read every block's texts from the whole history).
+ */
 const BLOCK = 100_000;
 
 type Opening = 'first' | 'reply';
@@ -33,7 +36,7 @@ const COUNTED = `
   SELECT m.id, m.conversation_id AS cid, m.created_at AS at, m.author_id AS author,
     CASE WHEN m.kind = 'activity' THEN 'reopened'
       WHEN m.direction = 'inbound' THEN 'inbound' ELSE 'reply' END AS what
-  FROM messages m
+  FROM messages m NOT INDEXED
   WHERE m.id >= ? AND m.id < ?
     AND ((m.kind = 'sms' AND (m.direction = 'inbound' OR m.author_id IS NOT NULL))
       OR (m.kind = 'activity' AND m.text LIKE '% reopened the conversation'))

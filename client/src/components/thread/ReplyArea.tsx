@@ -1,7 +1,8 @@
-import { createEffect, createSignal, Match, Switch } from 'solid-js';
+import { createEffect, createSignal, Match, onCleanup, onMount, Switch } from 'solid-js';
 
 import type { ContactDto, ConversationDto } from '@shared/dto.js';
 
+import { bindShortcut } from '../../lib/shortcuts.js';
 import { editRequest } from '../../stores/sends.store.js';
 import { Composer } from './Composer.jsx';
 import { NoteComposer } from './NoteComposer.jsx';
@@ -20,6 +21,18 @@ export function ReplyArea(props: {
     if (editRequest()?.conversationId === props.conversation.id) setMode('reply');
   });
 
+  // In the note tab `r` and `s` go back to the reply box, where the composer’s own keys apply.
+  let area: HTMLDivElement | undefined;
+  const backToReply = () => {
+    setMode('reply');
+    queueMicrotask(() => area?.querySelector<HTMLTextAreaElement>('.composer textarea')?.focus());
+  };
+  onMount(() => {
+    const inNotes = () => mode() === 'note';
+    const stops = ['r', 's'].map((key) => bindShortcut({ key, when: inNotes, run: backToReply }));
+    onCleanup(() => stops.forEach((stop) => stop()));
+  });
+
   const option = (value: Mode, label: string) => (
     <button
       type="button"
@@ -34,7 +47,7 @@ export function ReplyArea(props: {
   );
 
   return (
-    <div class="reply-area">
+    <div class="reply-area" ref={area}>
       <div class="reply-modes" role="group" aria-label="Write">
         {option('reply', 'Reply')}
         {option('note', 'Private note')}
