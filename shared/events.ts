@@ -10,6 +10,7 @@ export interface LoggedEvents {
   'conversation:created': Sequenced & { conversation: ConversationDto };
   'conversation:updated': Sequenced & { conversation: ConversationDto };
   'conversation:joined': Sequenced & { conversationId: number; user: UserDto };
+  'conversation:left': Sequenced & { conversationId: number; user: UserDto };
   'conversation:assigned': Sequenced & {
     conversationId: number;
     assignee: Assignee | null;

@@ -296,6 +296,25 @@ function isMostlyCaps(text: string): boolean {
   return letters >= 10 && upper / letters >= 0.7;
 }
 
+/** A whole word or phrase, so "Ana" is not found inside "bananas". */
+const wholeWord = (needle: string): string =>
+  `(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`;
+
+/**
+ * A short name signing the text: "- Sam", "—Sam", "~Sam", "Sam here", "Sam from Admissions",
+ * or alone on the last line or after the last comma ("Thanks, Sam").
+ */
+function signedWith(text: string, short: string): boolean {
+  const name = wholeWord(short);
+  const forms = [
+    `[-\u2013\u2014~]\\s*${name}`,
+    `${name}\\s+(?:here|from)(?![\\p{L}\\p{N}])`,
+    `(?:^|[,\\n])\\s*${name}\\s*[.!]?\\s*$`,
+  ];
+  return new RegExp(forms.join('|'), 'iu').test(text);
+}
+
+/** A sender named in full anywhere ("Ana Ruiz", "Admissions Office"), or signed by first word. */
 function namesSender(text: string, senderNames: string[]): boolean {
   const plain = text.replace(/[\u2018\u2019]/g, "'");
   if (SENDER_PHRASE.test(plain)) return true;
@@ -303,8 +322,9 @@ function namesSender(text: string, senderNames: string[]): boolean {
   return senderNames.some((name) => {
     const needle = name.trim();
     if (needle.length === 0) return false;
-    const word = `(?<![\\p{L}\\p{N}])${escapeRegExp(needle)}(?![\\p{L}\\p{N}])`;
-    return new RegExp(word, 'iu').test(plain);
+    if (new RegExp(wholeWord(needle), 'iu').test(plain)) return true;
+    const short = needle.split(/\s+/)[0] ?? '';
+    return short.length > 1 && signedWith(plain, short);
   });
 }
 
@@ -336,7 +356,7 @@ export function deliverabilityWarnings(
     warn('many_emoji', 'Many emoji can get a text filtered. Keep to one or two.');
   }
   if (opts.firstMessage && !namesSender(normalized, opts.senderNames ?? [])) {
-    warn('no_sender_id', 'Say who is writing in a first text, e.g. "This is Ana from Admissions".');
+    warn('no_sender_id', 'Say who is writing in a first text, e.g. “This is Ana from Admissions”.');
   }
   return warnings;
 }

@@ -77,3 +77,27 @@ export function fillTemplate(
 
   return { text, missing: [...missing], unknown: [...unknown] };
 }
+
+/** A stretch of a saved reply: plain text, or one known field (unknown ones stay plain text). */
+export type TemplatePart =
+  | { kind: 'text'; text: string }
+  | { kind: 'field'; key: TemplateFieldKey; label: string; fallback: string | null };
+
+/** Splits a saved reply into text and fields, so a list can show fields by their labels. */
+export function templateParts(template: string): TemplatePart[] {
+  const parts: TemplatePart[] = [];
+  let from = 0;
+  const pushText = (text: string) => {
+    if (text) parts.push({ kind: 'text', text });
+  };
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const key = FIELD_BY_LOWER_KEY.get(match[1]!.trim().toLowerCase());
+    if (!key) continue;
+    pushText(template.slice(from, match.index));
+    const label = TEMPLATE_FIELDS.find((field) => field.key === key)!.label;
+    parts.push({ kind: 'field', key, label, fallback: match[2]?.trim() ?? null });
+    from = match.index + match[0].length;
+  }
+  pushText(template.slice(from));
+  return parts;
+}

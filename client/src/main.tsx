@@ -16,6 +16,7 @@ import './styles/shortcuts.css';
 import './styles/reports.css';
 import './styles/states.css';
 import './styles/contact-panel.css';
+import './styles/thread-compact.css';
 import './styles/touch.css';
 
 startRouter();

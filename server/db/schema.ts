@@ -433,9 +433,12 @@ export const replyWaits = sqliteTable(
     /** The person's reply that ended the wait (no foreign key: nothing deletes single texts). */
     replyMessageId: integer('reply_message_id'),
     repliedBy: integer('replied_by'),
+    /** From the student text to the reply, in milliseconds. */
+    waitMs: integer('wait_ms'),
   },
   (t) => [
-    index('reply_waits_started_idx').on(t.startedAt),
+    // Covers the response-time report: a range of start times, read without the table.
+    index('reply_waits_started_idx').on(t.startedAt, t.repliedBy, t.opening, t.waitMs),
     uniqueIndex('reply_waits_open_uq')
       .on(t.conversationId)
       .where(sql`${t.endedAt} IS NULL`),

@@ -165,7 +165,10 @@ describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
     try {
       await page.goto(`${h.url}/c/${office.busyThread}`);
       failures.push(...(await auditWhen('phone thread', page.getByText('Call back after 5pm.'))));
-      await page.getByRole('button', { name: 'Contact', exact: true }).click();
+      await page.getByRole('button', { name: 'More actions' }).click();
+      const contact = page.getByRole('button', { name: 'Contact', exact: true });
+      failures.push(...(await auditWhen('phone thread actions', contact)));
+      await contact.click();
       const drawer = page.getByRole('dialog', { name: 'Maya Lopez' });
       failures.push(...(await auditWhen('phone contact drawer', drawer)));
       await page.keyboard.press('Escape');

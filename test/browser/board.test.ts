@@ -73,7 +73,7 @@ describe('the supervisor board', () => {
     await expect
       .poll(() =>
         feed(supervisor)
-          .getByText(/Dana Reyes took 'Maya Lopez'/)
+          .getByText(/Dana Reyes took “Maya Lopez”/)
           .count(),
       )
       .toBe(1);
@@ -91,7 +91,7 @@ describe('the supervisor board', () => {
     await expect
       .poll(() =>
         feed(supervisor)
-          .getByText(/Dana Reyes took 'Maya Lopez'/)
+          .getByText(/Dana Reyes took “Maya Lopez”/)
           .count(),
       )
       .toBe(1);

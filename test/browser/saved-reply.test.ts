@@ -67,12 +67,12 @@ afterAll(async () => {
 });
 
 describe('saved replies in the browser', () => {
-  it('lets an admin add a saved reply from Settings → SMS in the nav', async () => {
+  it('lets an admin add a saved reply from Settings → Saved replies in the nav', async () => {
     await admin
       .getByRole('navigation', { name: 'Main' })
       .getByRole('link', { name: 'Settings' })
       .click();
-    await admin.getByRole('heading', { name: 'SMS settings' }).waitFor();
+    await admin.getByRole('heading', { name: 'Saved replies', level: 1 }).waitFor();
 
     await admin.getByLabel('Title').fill('Campus tour');
     await admin

@@ -196,6 +196,7 @@ const ROUTES: RouteRow[] = [
     body: (ids) => ({ messageId: ids.messageId }),
   },
   { route: 'POST /api/conversations/:id/join', who: 'staff' },
+  { route: 'POST /api/conversations/:id/leave', who: 'staff' },
   {
     route: 'POST /api/conversations/:id/assign',
     who: 'staff',

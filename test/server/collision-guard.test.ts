@@ -20,7 +20,7 @@ let firstTextId: number;
 const outboundCount = () =>
   (
     h.db.sqlite
-      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound'`)
+      .prepare(`SELECT COUNT(*) AS n FROM messages WHERE direction = 'outbound' AND kind = 'sms'`)
       .get() as {
       n: number;
     }

@@ -203,6 +203,16 @@ describe('GET /api/contacts', () => {
     expect((await search(query)).sort()).toEqual(names.sort());
   });
 
+  it('lists contacts A–Z by last name, then first name, ignoring case', async () => {
+    await createContact({ firstName: 'amir', lastName: 'chen', phones: [{ number: '4155550131' }] });
+    await createContact({ firstName: 'Zoe', lastName: 'Young', phones: [{ number: '4155550132' }] });
+    const alphabetical = ['amir chen', 'Ivy Chen', 'Theo Grant', 'Maya Lopez', 'Zoe Young'];
+
+    expect(await search('')).toEqual(alphabetical);
+    expect(await search('limit=2')).toEqual(alphabetical.slice(0, 2));
+    expect(await search('q=415555')).toEqual(['amir chen', 'Ivy Chen', 'Maya Lopez', 'Zoe Young']);
+  });
+
   it('lists only contacts with a mobile number when asked', async () => {
     expect(await search('mobileOnly=true')).toEqual(['Maya Lopez']);
     expect(await search('q=415555&mobileOnly=true')).toEqual(['Maya Lopez']);

@@ -16,7 +16,10 @@ let h: Harness;
 let dana: Staff & { id: number };
 let eli: Staff & { id: number };
 let teamId: number;
-/** Four threads, oldest first: A assigned to Dana, B closed, C the team's, D Dana joined. */
+/**
+ * Four threads, oldest first: A assigned to Dana (who then left it, so she is not a
+ * participant), B closed, C the team's, D Dana joined.
+ */
 let A: number;
 let B: number;
 let C: number;
@@ -58,6 +61,7 @@ beforeEach(async () => {
   const listed = (await dana.get('/api/conversations')).body.conversations as Array<{ id: number }>;
   [D, C, B, A] = listed.map((c) => c.id) as [number, number, number, number];
   await dana.post(`/api/conversations/${A}/assign`, { assignee: { type: 'user', id: dana.id } });
+  await dana.post(`/api/conversations/${A}/leave`);
   await dana.post(`/api/conversations/${B}/close`);
   await dana.post(`/api/conversations/${C}/assign`, { assignee: { type: 'team', id: teamId } });
   await dana.post(`/api/conversations/${D}/join`);

@@ -247,6 +247,35 @@ describe('deliverabilityWarnings', () => {
       expect(codes(text, first)).toEqual(expected);
     });
 
+    describe('signed with the first name of the counselor or the office label', () => {
+      const signed = { firstMessage: true, senderNames: ['Sam Ortiz', 'Admissions Office'] };
+
+      it.each([
+        'Your visit is confirmed. - Sam',
+        'Your visit is confirmed —Sam',
+        'Your visit is confirmed – Sam.',
+        'Your visit is confirmed ~sam',
+        'Sam from Admissions: your visit is confirmed.',
+        'Hi Maya, Sam here. Your visit is confirmed.',
+        'Your visit is confirmed. Thanks, Sam!',
+        'Your visit is confirmed.\nSam',
+        'Your visit is confirmed. - Admissions',
+        'Your visit is confirmed. Sam Ortiz',
+      ])('accepts %j', (text) => {
+        expect(codes(text, signed)).toEqual([]);
+      });
+
+      it.each([
+        'Hi Sam, your visit is confirmed.',
+        'Samantha will call you. - Maria',
+        'Your visit is confirmed, Samuel.',
+        'The admissions team confirmed your visit.',
+        'Your visit is confirmed - see you soon',
+      ])('still warns for %j', (text) => {
+        expect(codes(text, signed)).toEqual(['no_sender_id']);
+      });
+    });
+
     it('does not apply to later messages', () => {
       expect(codes('Your visit is confirmed.', later)).toEqual([]);
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 
-import { TEMPLATE_FIELDS, fillTemplate } from '../../shared/template.js';
+import { TEMPLATE_FIELDS, fillTemplate, templateParts } from '../../shared/template.js';
 
 const values = {
   'contact.firstName': 'Sam',
@@ -81,5 +81,29 @@ describe('fillTemplate', () => {
     });
 
     expect(result.text).toBe('Hi {{user.name}}');
+  });
+});
+
+describe('templateParts', () => {
+  it('splits text from known fields and keeps each fallback', () => {
+    expect(templateParts('Hi {{ Contact.firstName | there }}, this is {{user.name}}.')).toEqual([
+      { kind: 'text', text: 'Hi ' },
+      { kind: 'field', key: 'contact.firstName', label: 'Contact first name', fallback: 'there' },
+      { kind: 'text', text: ', this is ' },
+      { kind: 'field', key: 'user.name', label: 'Your full name', fallback: null },
+      { kind: 'text', text: '.' },
+    ]);
+  });
+
+  it('leaves unknown placeholders inside the text as written', () => {
+    expect(templateParts('A {{contact.phone}} and {{office.name}}')).toEqual([
+      { kind: 'text', text: 'A {{contact.phone}} and ' },
+      { kind: 'field', key: 'office.name', label: 'Office name', fallback: null },
+    ]);
+  });
+
+  it('gives back a text without fields as one part, and nothing for an empty one', () => {
+    expect(templateParts('Plain')).toEqual([{ kind: 'text', text: 'Plain' }]);
+    expect(templateParts('')).toEqual([]);
   });
 });

@@ -314,6 +314,9 @@ type ConversationAnswer = Promise<{ conversation: ConversationDto }>;
 export const joinConversation = (id: number): ConversationAnswer =>
   request('POST', `/api/conversations/${id}/join`);
 
+export const leaveConversation = (id: number): ConversationAnswer =>
+  request('POST', `/api/conversations/${id}/leave`);
+
 export const assignConversation = (
   id: number,
   assignee: Assignee | null,

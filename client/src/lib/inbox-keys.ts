@@ -1,3 +1,4 @@
+import { announce } from '../stores/announcer.store.js';
 import { navigate } from './router.js';
 import { bindShortcut } from './shortcuts.js';
 
@@ -71,7 +72,13 @@ async function rowAtOffset(delta: number, options: InboxKeyOptions): Promise<HTM
     await options.loadMore();
     rows = inboxRows();
   }
+  if (from >= 0 && (target < 0 || target >= rows.length)) announceEnd(target < 0);
   return rows[Math.max(0, Math.min(target, rows.length - 1))] ?? null;
+}
+
+/** A move past either end stays put, so the screen reader says why nothing happened. */
+function announceEnd(atStart: boolean): void {
+  announce(atStart ? 'First conversation' : 'Last conversation');
 }
 
 /** j and k: in the list they move the focus; from an open thread they open the neighbour. */

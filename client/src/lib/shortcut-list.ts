@@ -7,6 +7,8 @@ export interface ShortcutEntry {
   /** Each item is one way to press it; a space inside an item means one key after the other. */
   keys: string[];
   action: string;
+  /** Listed only for supervisors and admins, whose pages these keys open. */
+  supervisorOnly?: boolean;
 }
 
 export interface ShortcutGroup {
@@ -22,6 +24,8 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
       { keys: ['?'], action: 'Show these shortcuts' },
       { keys: ['g i'], action: 'Go to the inbox' },
       { keys: ['g c'], action: 'Go to contacts' },
+      { keys: ['g b'], action: 'Go to the board', supervisorOnly: true },
+      { keys: ['g r'], action: 'Go to reports', supervisorOnly: true },
       { keys: ['n'], action: 'Start a new conversation' },
     ],
   },
@@ -57,3 +61,11 @@ export const SHORTCUT_GROUPS: ShortcutGroup[] = [
     ],
   },
 ];
+
+/** The groups this person can use: supervisor pages are left out for counselors. */
+export function shortcutGroupsFor(supervisor: boolean): ShortcutGroup[] {
+  return SHORTCUT_GROUPS.map((group) => ({
+    ...group,
+    entries: group.entries.filter((entry) => supervisor || !entry.supervisorOnly),
+  }));
+}

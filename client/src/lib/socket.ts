@@ -19,6 +19,7 @@ import {
   onConversationAssigned,
   onConversationChanged,
   onConversationJoined,
+  onConversationLeft,
   onMessageAdded,
 } from '../stores/inbox.store.js';
 import {
@@ -234,6 +235,9 @@ function registerListeners(target: ClientSocket): void {
   onLogged(target, 'conversation:joined', (payload) => {
     upsertUser(payload.user);
     onConversationJoined(payload.conversationId, payload.user.id);
+  });
+  onLogged(target, 'conversation:left', (payload) => {
+    onConversationLeft(payload.conversationId, payload.user.id);
   });
   onLogged(target, 'conversation:assigned', (payload) => {
     onConversationAssigned(payload.conversationId, payload.assignee);

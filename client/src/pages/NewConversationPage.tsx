@@ -51,7 +51,9 @@ export function NewConversationPage() {
   const [name, setName] = createSignal('');
   const [numberId, setNumberId] = createSignal('');
   const [contact, setContact] = createSignal<ContactDto | null>(null);
-  const [assignee, setAssignee] = createSignal('');
+  const me = currentUser();
+  // A thread one starts is one's own work: preselected, so it does not wait in Unassigned.
+  const [assignee, setAssignee] = createSignal(me ? `user:${me.id}` : '');
   const [participants, setParticipants] = createSignal<number[]>([]);
   const [text, setText] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
@@ -222,6 +224,7 @@ export function NewConversationPage() {
               value={assignee()}
               onChange={(event) => setAssignee(event.currentTarget.value)}
             >
+              <Show when={me}>{(self) => <option value={`user:${self().id}`}>Me</option>}</Show>
               <option value="">Unassigned</option>
               <Show when={directory.teams.length > 0}>
                 <optgroup label="Teams">
@@ -231,7 +234,7 @@ export function NewConversationPage() {
                 </optgroup>
               </Show>
               <optgroup label="People">
-                <For each={activeUsers()}>
+                <For each={activeUsers().filter((user) => user.id !== me?.id)}>
                   {(user) => <option value={`user:${user.id}`}>{user.name}</option>}
                 </For>
               </optgroup>

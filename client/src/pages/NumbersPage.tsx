@@ -6,6 +6,7 @@ import { FieldError } from '../components/common/FieldError.jsx';
 import { ListGate } from '../components/common/ListGate.jsx';
 import { RequiredMark } from '../components/common/RequiredMark.jsx';
 import { createNumber, errorField, errorMessage } from '../lib/api.js';
+import { refocusIfLost } from '../lib/focus.js';
 import { formatPhone } from '../lib/format.js';
 import { directory, loadDirectory, upsertNumber } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
@@ -17,6 +18,7 @@ export function NumbersPage() {
   const [numberError, setNumberError] = createSignal<string | null>(null);
   const [labelError, setLabelError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  let submitButton: HTMLButtonElement | undefined;
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -35,6 +37,7 @@ export function NumbersPage() {
       showNotice(`${formatPhone(answer.number.e164)} added.`);
       setNumber('');
       setLabel('');
+      document.getElementById('number-value')?.focus();
     } catch (failure) {
       const field = errorField(failure);
       if (field === 'number') setNumberError(errorMessage(failure));
@@ -45,6 +48,7 @@ export function NumbersPage() {
       }
     } finally {
       setBusy(false);
+      refocusIfLost(() => submitButton);
     }
   };
 
@@ -136,7 +140,12 @@ export function NumbersPage() {
           </div>
         </div>
         <div class="form-actions">
-          <button type="submit" class="button button-primary" disabled={busy()}>
+          <button
+            ref={submitButton}
+            type="submit"
+            class="button button-primary"
+            disabled={busy()}
+          >
             {busy() ? 'Adding…' : 'Add number'}
           </button>
         </div>

@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 
 import { Alert } from '../components/common/Alert.jsx';
 import { AuthLayout } from '../components/common/AuthLayout.jsx';
@@ -20,6 +20,8 @@ export function SetupPage() {
   const [passwordError, setPasswordError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   let passwordInput: HTMLInputElement | undefined;
+  let form: HTMLFormElement | undefined;
+  onMount(() => form?.querySelector('input')?.focus());
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -50,7 +52,7 @@ export function SetupPage() {
       title="Set up Switchboard"
       intro="Create the first admin account. You can invite the rest of the office afterwards."
     >
-      <form class="stack" onSubmit={handleSubmit}>
+      <form ref={form} class="stack" onSubmit={handleSubmit}>
         <Show when={error()}>
           <Alert>{error()}</Alert>
         </Show>

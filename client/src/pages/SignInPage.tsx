@@ -1,4 +1,4 @@
-import { createSignal, Show } from 'solid-js';
+import { createSignal, onMount, Show } from 'solid-js';
 
 import { Alert } from '../components/common/Alert.jsx';
 import { AuthLayout } from '../components/common/AuthLayout.jsx';
@@ -12,6 +12,8 @@ export function SignInPage() {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
   const setupDone = () => currentQuery().get('setup') === 'done';
+  let emailInput: HTMLInputElement | undefined;
+  onMount(() => emailInput?.focus());
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -43,6 +45,7 @@ export function SignInPage() {
             Email
           </label>
           <input
+            ref={emailInput}
             id="login-email"
             type="email"
             autocomplete="username"

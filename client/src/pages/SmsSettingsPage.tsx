@@ -6,13 +6,14 @@ import { SavedReplyForm } from '../components/admin/SavedReplyForm.jsx';
 import { SettingsNav } from '../components/admin/SettingsNav.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { ListGate } from '../components/common/ListGate.jsx';
+import { TemplateText } from '../components/common/TemplateText.jsx';
 import { errorMessage } from '../lib/api.js';
 import { deleteSavedReply, getSettings } from '../lib/automation-api.js';
 import { scrollBehavior } from '../lib/motion.js';
 import { automation, loadSavedReplies, removeSavedReply } from '../stores/automation.store.js';
 import { showNotice } from '../stores/notices.store.js';
 
-/** Settings → SMS: the office's saved replies. */
+/** Settings → Saved replies: the office's saved replies (the page is still at /settings/sms). */
 export function SmsSettingsPage() {
   const [editing, setEditing] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
@@ -59,11 +60,11 @@ export function SmsSettingsPage() {
       <header class="page-header">
         <div>
           <h1 data-autofocus tabindex="-1">
-            SMS settings
+            Saved replies
           </h1>
           <p class="page-intro">
-            Saved replies: counselors insert them with the Saved reply button or by typing / in the
-            composer. Fields fill in from the contact, the counselor and the office.
+            Counselors insert them with the Saved reply button or by typing / in the composer.
+            Fields fill in from the contact, the counselor and the office.
           </p>
         </div>
       </header>
@@ -73,7 +74,7 @@ export function SmsSettingsPage() {
 
       <section class="card" aria-labelledby="saved-replies-title">
         <h2 id="saved-replies-title" class="card-title card-padded-title">
-          Saved replies
+          The office's saved replies
         </h2>
         <ListGate
           loaded={automation.savedRepliesLoaded}
@@ -96,7 +97,7 @@ export function SmsSettingsPage() {
                           <p class="option-name" id={`saved-reply-title-${reply.id}`} tabindex="-1">
                             {reply.title}
                           </p>
-                          <p class="saved-reply-admin-body">{reply.body}</p>
+                          <TemplateText class="saved-reply-admin-body" template={reply.body} />
                         </div>
                         <div class="cell-actions">
                           <button

@@ -47,8 +47,14 @@ export function UsersPage() {
           empty="No users yet. Add the first one below."
         >
           <div class="table-wrap">
-            <table class="table table-stack">
+            <table class="table table-stack table-fixed">
               <caption class="sr-only">Users</caption>
+              <colgroup>
+                <col />
+                <col class="col-role" />
+                <col class="col-status" />
+                <col class="col-actions" />
+              </colgroup>
               <thead>
                 <tr>
                   <th scope="col">Name</th>
@@ -67,8 +73,12 @@ export function UsersPage() {
                         <span class="user-cell">
                           <Avatar name={user.name} size="small" />
                           <span>
-                            <span class="user-cell-name">{user.name}</span>
-                            <span class="muted user-cell-email">{user.email}</span>
+                            <span class="user-cell-name" title={user.name}>
+                              {user.name}
+                            </span>
+                            <span class="muted user-cell-email" title={user.email}>
+                              {user.email}
+                            </span>
                           </span>
                         </span>
                       </th>

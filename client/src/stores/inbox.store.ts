@@ -39,7 +39,7 @@ interface InboxState {
 const initialState = (): InboxState => ({
   byId: {},
   listIds: [],
-  filter: { view: 'all', status: 'all', q: '', tag: '' },
+  filter: { view: 'all', status: 'open', q: '', tag: '' },
   highlights: {},
   loading: false,
   loadingMore: false,
@@ -258,6 +258,15 @@ export function onConversationJoined(conversationId: number, userId: number): vo
   if (!conversation) return void ensureConversation(conversationId);
   if (!conversation.participantIds.includes(userId)) {
     setInbox('byId', conversationId, 'participantIds', (ids) => [...ids, userId]);
+  }
+  placeInView(conversationId);
+}
+
+export function onConversationLeft(conversationId: number, userId: number): void {
+  const conversation = inbox.byId[conversationId];
+  if (!conversation) return;
+  if (conversation.participantIds.includes(userId)) {
+    setInbox('byId', conversationId, 'participantIds', (ids) => ids.filter((id) => id !== userId));
   }
   placeInView(conversationId);
 }

@@ -3,10 +3,11 @@ import { createStore } from 'solid-js/store';
 export interface Notice {
   id: number;
   text: string;
-  tone: 'success' | 'info';
+  tone: 'success' | 'info' | 'error';
 }
 
-const NOTICE_MS = 8_000;
+/** Routine confirmations fade quickly; an error waits until someone dismisses it. */
+const NOTICE_MS = 4_000;
 
 /** Short confirmations that outlive a navigation ("your text was added to it"). */
 const [notices, setNotices] = createStore<Notice[]>([]);
@@ -22,5 +23,5 @@ export function dismissNotice(id: number): void {
 export function showNotice(text: string, tone: Notice['tone'] = 'success'): void {
   const id = nextId++;
   setNotices((list) => [...list, { id, text, tone }]);
-  window.setTimeout(() => dismissNotice(id), NOTICE_MS);
+  if (tone !== 'error') window.setTimeout(() => dismissNotice(id), NOTICE_MS);
 }

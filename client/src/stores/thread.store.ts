@@ -101,6 +101,11 @@ export async function joinThread(id: number): Promise<void> {
   putConversation(answer.conversation);
 }
 
+export async function leaveThread(id: number): Promise<void> {
+  const answer = await api.leaveConversation(id);
+  putConversation(answer.conversation);
+}
+
 export async function setThreadOpen(id: number, open: boolean): Promise<void> {
   const answer = await api.setConversationStatus(id, open);
   putConversation(answer.conversation);

@@ -177,7 +177,11 @@ export function contactRoutes(
   return router;
 }
 
-/** Contact ids matching a name, email or phone typed in any form; newest first. */
+/** A–Z by last name, then first name, ignoring case; contacts with no name at all come last. */
+const BY_NAME = `ORDER BY (c.last_name = '' AND c.first_name = ''),
+  c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`;
+
+/** Contact ids matching a name, email or phone typed in any form; A–Z by last name. */
 export function searchContacts(
   deps: Deps,
   q: string,
@@ -190,7 +194,7 @@ export function searchContacts(
   if (!q) {
     return deps.db.sqlite
       .prepare<[number], { id: number }>(
-        `SELECT c.id FROM contacts c WHERE 1 ${mobile} ORDER BY c.id DESC LIMIT ?`,
+        `SELECT c.id FROM contacts c WHERE 1 ${mobile} ${BY_NAME} LIMIT ?`,
       )
       .all(limit)
       .map((r) => r.id);
@@ -208,7 +212,7 @@ export function searchContacts(
          OR c.email LIKE ? ESCAPE '\\'
          OR EXISTS (SELECT 1 FROM contact_phones p WHERE p.contact_id = c.id AND p.e164 LIKE ?))
        ${mobile}
-       ORDER BY c.id DESC LIMIT ?`,
+       ${BY_NAME} LIMIT ?`,
     )
     .all(like, like, like, phone, limit)
     .map((r) => r.id);

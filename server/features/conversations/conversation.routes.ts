@@ -9,6 +9,8 @@ import { currentUser } from '../../lib/http.js';
 import { parse, parseId, z } from '../../lib/validate.js';
 import { loadContact } from '../contacts/contact.service.js';
 import type { MessageService } from '../messages/message.service.js';
+import type { Tx } from '../realtime/event-log.js';
+import type { UserRow } from '../users/user.presenter.js';
 import { CollisionGuard } from './collision-guard.js';
 import { actorOf, type ConversationService } from './conversation.service.js';
 import { InboxCounts } from './inbox-counts.js';
@@ -142,7 +144,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
         // Through assign, so the first assignee is an activity line and a feed entry too.
         if (body.assignee) conversations.assign(tx, id, body.assignee as Assignee, actor);
       } else {
-        conversations.addParticipant(tx, id, user, actor);
+        joinByReplying(tx, conversations, id, user);
         conversations.setStatus(tx, id, 'open', actor);
       }
 
@@ -187,8 +189,7 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
         ...(body.clientId ? { clientId: body.clientId } : {}),
       });
       conversations.setStatus(tx, id, 'open', actorOf(user));
-      // Whoever replies is in the conversation from then on (and gets the student's answers).
-      conversations.addParticipant(tx, id, user, actorOf(user));
+      joinByReplying(tx, conversations, id, user);
       markRead(deps, user.id, id, sent.id);
       return sent;
     });
@@ -214,6 +215,14 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
     const user = currentUser(req);
     conversations.row(id);
     events.transact((tx) => conversations.addParticipant(tx, id, user, actorOf(user)));
+    res.json({ conversation: conversations.load(id) });
+  });
+
+  router.post('/conversations/:id/leave', (req, res) => {
+    const id = parseId(req.params.id);
+    const user = currentUser(req);
+    conversations.row(id);
+    events.transact((tx) => conversations.removeParticipant(tx, id, user, actorOf(user)));
     res.json({ conversation: conversations.load(id) });
   });
 
@@ -247,6 +256,18 @@ export function conversationRoutes(deps: Deps, parts: ConversationRouteDeps): Ro
   }
 
   return router;
+}
+
+/** Whoever replies is in the conversation from then on (and gets the student's answers). */
+function joinByReplying(tx: Tx, conversations: ConversationService, id: number, user: UserRow) {
+  if (conversations.addParticipant(tx, id, user, actorOf(user))) {
+    conversations.appendActivity(
+      tx,
+      id,
+      `${user.name} joined the conversation by replying`,
+      user.id,
+    );
+  }
 }
 
 function pickPhone(phones: Array<{ e164: string; mobile: boolean }>, wanted?: string): string {

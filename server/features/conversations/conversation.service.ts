@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
+
 import type { Assignee, ConversationDto, MessageDto, UserDto } from '@shared/dto.js';
 import { countSms } from '@shared/sms.js';
 
 import type { Deps } from '../../context.js';
 import { nowIso } from '../../context.js';
+import { users } from '../../db/schema.js';
 import { errors } from '../../lib/errors.js';
 import type { Tx } from '../realtime/event-log.js';
 import { toUserDto, type UserRow } from '../users/user.presenter.js';
@@ -95,6 +98,9 @@ export class ConversationService {
       addParticipant: sqlite.prepare<[number, number, string]>(
         `INSERT INTO participants (conversation_id, user_id, created_at) VALUES (?, ?, ?)
          ON CONFLICT DO NOTHING`,
+      ),
+      removeParticipant: sqlite.prepare<[number, number]>(
+        'DELETE FROM participants WHERE conversation_id = ? AND user_id = ?',
       ),
       setStatus: sqlite.prepare<[string, string, number, string]>(
         'UPDATE conversations SET status = ?, updated_at = ? WHERE id = ? AND status = ?',
@@ -238,6 +244,23 @@ export class ConversationService {
     return true;
   }
 
+  /** Takes a participant out; emits `conversation:left` and an activity line when they were one. */
+  removeParticipant(tx: Tx, conversationId: number, user: UserDto | UserRow, actor: Actor) {
+    const removed = this.statements.removeParticipant.run(conversationId, user.id);
+    if (removed.changes === 0) return false;
+    const dto = 'passwordHash' in user ? toUserDto(user) : user;
+    tx.emit('conversation:left', { conversationId, user: dto, actor });
+    this.appendActivity(tx, conversationId, `${dto.name} left the conversation`, actor.id);
+    return true;
+  }
+
+  /** The one who has a thread follows it: an assigned user becomes a participant. */
+  private joinAssignee(tx: Tx, conversationId: number, assignee: Assignee, actor: Actor | null) {
+    if (assignee.type !== 'user') return;
+    const user = this.deps.db.orm.select().from(users).where(eq(users.id, assignee.id)).get();
+    if (user) this.addParticipant(tx, conversationId, user, actor);
+  }
+
   /** Sets the status; emits `conversation:updated` and an activity line when it changed. */
   setStatus(tx: Tx, id: number, status: 'open' | 'closed', actor: Actor | null, why?: string) {
     const from = status === 'open' ? 'closed' : 'open';
@@ -309,6 +332,7 @@ export class ConversationService {
         : `${who} assigned this to ${name}${from}`;
     this.appendActivity(tx, id, line, actor?.id ?? null);
     tx.emit('conversation:assigned', { conversationId: id, assignee, previous, actor });
+    if (assignee) this.joinAssignee(tx, id, assignee, actor);
     return this.load(id);
   }
 

@@ -49,11 +49,10 @@ class Replay {
   private readonly insertWait;
 
   constructor(private readonly sqlite: BetterSqlite3.Database) {
-    this.insertWait = sqlite.prepare<
-      [number, number, string, Opening, string | null, number | null, number | null]
-    >(
+    this.insertWait = sqlite.prepare<[Record<string, string | number | null>]>(
       `INSERT INTO reply_waits (message_id, conversation_id, started_at, opening, ended_at,
-         reply_message_id, replied_by) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+         reply_message_id, replied_by, wait_ms)
+       VALUES (@id, @cid, @at, @opening, @endedAt, @reply, @author, @waitMs)`,
     );
   }
 
@@ -94,8 +93,14 @@ class Replay {
     endedAt: string | null,
     reply: Counted | null,
   ): void {
-    const { id, at, opening } = open;
-    this.insertWait.run(id, cid, at, opening, endedAt, reply?.id ?? null, reply?.author ?? null);
+    this.insertWait.run({
+      ...open,
+      cid,
+      endedAt,
+      reply: reply?.id ?? null,
+      author: reply?.author ?? null,
+      waitMs: reply ? Date.parse(reply.at) - Date.parse(open.at) : null,
+    });
     this.waits += 1;
   }
 }
@@ -106,35 +111,41 @@ class Replay {
  * around the services (the benchmark generator, SQL-seeded tests).
  */
 export function rebuildReplyWaits(sqlite: BetterSqlite3.Database, at = new Date()) {
-  const counted = sqlite.prepare<[number, number], Counted>(COUNTED);
-  return sqlite.transaction(() => {
-    sqlite.exec('DELETE FROM reply_waits; DELETE FROM reply_turns;');
-    const replay = new Replay(sqlite);
-    const top = sqlite.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
-    const last = top.get()?.id ?? 0;
-    for (let from = 1; from <= last; from += BLOCK) {
-      for (const row of counted.all(from, from + BLOCK)) replay.apply(row);
-    }
-    const turns = replay.finish();
-    sqlite
-      .prepare(
-        `INSERT INTO settings (key, value) VALUES (?, ?)
-         ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
-      )
-      .run(REPLY_WAITS_MARKER, JSON.stringify(at.toISOString()));
-    return { waits: replay.waits, turns };
-  })();
+  return sqlite.transaction(() => replayHistory(sqlite, at))();
 }
 
-/** At start-up: builds the waits once for a database that has never had them. */
-export function ensureReplyWaits(deps: Pick<Deps, 'db' | 'clock' | 'logger'>): void {
+function replayHistory(sqlite: BetterSqlite3.Database, at: Date) {
+  const counted = sqlite.prepare<[number, number], Counted>(COUNTED);
+  sqlite.exec('DELETE FROM reply_waits; DELETE FROM reply_turns;');
+  const replay = new Replay(sqlite);
+  const top = sqlite.prepare<[], { id: number | null }>('SELECT MAX(id) AS id FROM messages');
+  const last = top.get()?.id ?? 0;
+  for (let from = 1; from <= last; from += BLOCK) {
+    for (const row of counted.all(from, from + BLOCK)) replay.apply(row);
+  }
+  const turns = replay.finish();
+  sqlite
+    .prepare(
+      `INSERT INTO settings (key, value) VALUES (?, ?)
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    )
+    .run(REPLY_WAITS_MARKER, JSON.stringify(at.toISOString()));
+  return { waits: replay.waits, turns };
+}
+
+/**
+ * At start-up: builds the waits once for a database that has never had them. Returns what it
+ * built and how long it took, or null when the marker says it was done before.
+ */
+export function ensureReplyWaits(deps: Pick<Deps, 'db' | 'clock' | 'logger'>) {
   const { sqlite } = deps.db;
   const built = sqlite
     .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
     .get(REPLY_WAITS_MARKER);
-  if (built) return;
+  if (built) return null;
   const started = performance.now();
   const counts = rebuildReplyWaits(sqlite, deps.clock.now());
   const ms = Math.round(performance.now() - started);
   category(deps.logger, 'db').info({ ...counts, ms }, 'reply waits built from message history');
+  return { ...counts, ms };
 }

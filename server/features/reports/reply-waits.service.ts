@@ -21,9 +21,13 @@ export class ReplyWaitsService {
            'first'))
          ON CONFLICT DO NOTHING`,
       ),
-      end: sqlite.prepare<[string, number | null, number | null, number]>(
-        `UPDATE reply_waits SET ended_at = ?, reply_message_id = ?, replied_by = ?
-         WHERE conversation_id = ? AND ended_at IS NULL`,
+      answer: sqlite.prepare<[{ at: string; reply: number; author: number; conversation: number }]>(
+        `UPDATE reply_waits SET ended_at = @at, reply_message_id = @reply, replied_by = @author,
+           wait_ms = CAST(round((julianday(@at) - julianday(started_at)) * 86400000) AS INTEGER)
+         WHERE conversation_id = @conversation AND ended_at IS NULL`,
+      ),
+      abandon: sqlite.prepare<[string, number]>(
+        'UPDATE reply_waits SET ended_at = ? WHERE conversation_id = ? AND ended_at IS NULL',
       ),
       turn: sqlite.prepare<[number, Opening]>(
         `INSERT INTO reply_turns (conversation_id, next_opening) VALUES (?, ?)
@@ -35,8 +39,8 @@ export class ReplyWaitsService {
 
   /** The SQL of the writes, for the query-plan tests. */
   statementsForPlans(): string[] {
-    const { start, end, turn } = this.statements;
-    return [start.source, end.source, turn.source];
+    const { start, answer, abandon, turn } = this.statements;
+    return [start.source, answer.source, abandon.source, turn.source];
   }
 
   /** A student text: it starts a wait unless the thread already waits. */
@@ -46,13 +50,14 @@ export class ReplyWaitsService {
 
   /** A person's reply (not a bot's or a rule's): it answers the open wait, if any. */
   personReply(conversationId: number, reply: { id: number; authorId: number; at: string }) {
-    this.statements.end.run(reply.at, reply.id, reply.authorId, conversationId);
+    const { id, authorId, at } = reply;
+    this.statements.answer.run({ at, reply: id, author: authorId, conversation: conversationId });
     this.statements.turn.run(conversationId, 'reply');
   }
 
   /** The thread was reopened: an open wait ends unanswered, and the next text is a first one. */
   reopened(conversationId: number, at: string): void {
-    this.statements.end.run(at, null, null, conversationId);
+    this.statements.abandon.run(at, conversationId);
     this.statements.turn.run(conversationId, 'first');
   }
 }

@@ -5,12 +5,15 @@ const DAYS = `days AS (
   SELECT json_extract(value, '$.day') AS day, json_extract(value, '$.start') AS start,
     json_extract(value, '$.end') AS end FROM json_each(?))`;
 
-export interface WaitRow {
+/** The waits of a range that share an opening and the author of their reply. */
+export interface WaitGroup {
   /** 'first' when the text opened or reopened the thread, 'reply' when staff wrote last. */
   opening: 'first' | 'reply';
-  /** The author of the person's reply that ended the wait; null while unanswered. */
+  /** The author of the person's replies that ended the waits; null for the unanswered. */
   authorId: number | null;
-  waitMs: number | null;
+  count: number;
+  /** Each answered wait, student text to reply, in milliseconds. */
+  waitsMs: number[];
 }
 
 /** Open threads per age of their open wait: bucket 0–5 in AGE_BUCKETS order, -1 for none. */
@@ -57,12 +60,11 @@ export class ReportQueries {
               AND e.created_at >= d.start AND e.created_at < d.end) AS optIns
          FROM days d ORDER BY d.day`,
       ),
-      waits: sqlite.prepare<[string, string], WaitRow>(
-        `SELECT w.opening, w.replied_by AS authorId,
-           CASE WHEN w.reply_message_id IS NOT NULL
-             THEN CAST(round((julianday(w.ended_at) - julianday(w.started_at)) * 86400000)
-               AS INTEGER) END AS waitMs
-         FROM reply_waits w WHERE w.started_at >= ? AND w.started_at < ?`,
+      waits: sqlite.prepare<[string, string], Omit<WaitGroup, 'waitsMs'> & { waitsMs: string }>(
+        `SELECT w.opening, w.replied_by AS authorId, COUNT(*) AS count,
+           json_group_array(w.wait_ms) FILTER (WHERE w.wait_ms IS NOT NULL) AS waitsMs
+         FROM reply_waits w WHERE w.started_at >= ? AND w.started_at < ?
+         GROUP BY w.replied_by, w.opening`,
       ),
       openAge: sqlite.prepare<[AgeBounds], OpenAgeRow>(
         `SELECT CASE WHEN w.message_id IS NULL THEN -1 WHEN w.started_at > @h1 THEN 0
@@ -93,9 +95,11 @@ export class ReportQueries {
     return this.statements.optOuts.all(JSON.stringify(days));
   }
 
-  /** Every wait that began with a student text in [start, end), with its reply time if any. */
-  waits(start: string, end: string): WaitRow[] {
-    return this.statements.waits.all(start, end);
+  /** The waits that began with a student text in [start, end), grouped by author and opening. */
+  waits(start: string, end: string): WaitGroup[] {
+    return this.statements.waits
+      .all(start, end)
+      .map((group) => ({ ...group, waitsMs: JSON.parse(group.waitsMs) as number[] }));
   }
 
   /** Open threads counted by the age of their open wait (bucket -1: none is waiting). */

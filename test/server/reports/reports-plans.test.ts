@@ -78,11 +78,12 @@ describe('report queries', () => {
     ).toHaveLength(2);
   });
 
-  it('read the waits of a range from reply_waits by start time, without messages', () => {
+  it('read the waits of a range from the covering start-time index alone', () => {
     const steps = plan(statements[2] ?? '', START, END);
 
     expect(steps).toEqual([
-      'SEARCH w USING INDEX reply_waits_started_idx (started_at>? AND started_at<?)',
+      'SEARCH w USING COVERING INDEX reply_waits_started_idx (started_at>? AND started_at<?)',
+      'USE TEMP B-TREE FOR GROUP BY',
     ]);
   });
 
@@ -99,17 +100,15 @@ describe('report queries', () => {
 
 describe('live writes to reply_waits', () => {
   it('find the open wait and the thread’s turn by index, never by a scan', () => {
-    const [start = '', end = '', turn = ''] = writes;
-    const startSteps = plan(start, { message: 1, conversation: 1, at: START });
-    const endSteps = plan(end, START, 2, 1, 1);
+    const [start = '', answer = '', abandon = '', turn = ''] = writes;
+    const open = 'SEARCH reply_waits USING INDEX reply_waits_open_uq (conversation_id=?)';
 
-    expect(startSteps).toEqual([
+    expect(plan(start, { message: 1, conversation: 1, at: START })).toEqual([
       'SCALAR SUBQUERY 1',
       'SEARCH t USING INTEGER PRIMARY KEY (rowid=?)',
     ]);
-    expect(endSteps).toEqual([
-      'SEARCH reply_waits USING INDEX reply_waits_open_uq (conversation_id=?)',
-    ]);
+    expect(plan(answer, { at: END, reply: 2, author: 1, conversation: 1 })).toEqual([open]);
+    expect(plan(abandon, END, 1)).toEqual([open]);
     expect(tableScans(plan(turn, 1, 'reply'))).toEqual([]);
   });
 });

@@ -8,7 +8,7 @@ import { TimeText } from '../common/TimeText.jsx';
 function describe(change: AssignmentChange): string {
   const actor = change.actorName ?? 'A rule';
   const name = findConversation(change.conversationId)?.name ?? change.conversationName;
-  const title = name ? `'${name}'` : 'a conversation';
+  const title = name ? `“${name}”` : 'a conversation';
   if (!change.assignee) return `${actor} unassigned ${title}`;
   const self = change.assignee.type === 'user' && change.assignee.id === change.actorId;
   if (self) return `${actor} took ${title}`;

@@ -3,6 +3,7 @@ import { createSignal, For, Show } from 'solid-js';
 import type { Role } from '@shared/dto.js';
 
 import { createUser, errorMessage } from '../../lib/api.js';
+import { refocusIfLost } from '../../lib/focus.js';
 import { upsertUser } from '../../stores/directory.store.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { Alert } from '../common/Alert.jsx';
@@ -20,6 +21,8 @@ export function NewUserForm() {
   const [password, setPassword] = createSignal('');
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
+  let nameInput: HTMLInputElement | undefined;
+  let submitButton: HTMLButtonElement | undefined;
 
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
@@ -38,10 +41,12 @@ export function NewUserForm() {
       setEmail('');
       setPassword('');
       setRole('counselor');
+      nameInput?.focus();
     } catch (failure) {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+      refocusIfLost(() => submitButton);
     }
   };
 
@@ -59,6 +64,7 @@ export function NewUserForm() {
             Name
           </label>
           <input
+            ref={nameInput}
             id="user-name"
             required
             value={name()}
@@ -113,7 +119,12 @@ export function NewUserForm() {
         </div>
       </div>
       <div class="form-actions">
-        <button type="submit" class="button button-primary" disabled={busy()}>
+        <button
+          ref={submitButton}
+          type="submit"
+          class="button button-primary"
+          disabled={busy()}
+        >
           {busy() ? 'Adding…' : 'Add user'}
         </button>
       </div>

@@ -2,7 +2,7 @@ import { SubNav } from '../common/SubNav.jsx';
 
 /** The settings sections, in the order the sub-navigation lists them. */
 export const SETTINGS_PAGES = [
-  { href: '/settings/sms', label: 'SMS' },
+  { href: '/settings/sms', label: 'Saved replies' },
   { href: '/settings/tags', label: 'Tags' },
   { href: '/settings/rules', label: 'Rules' },
   { href: '/settings/assistant', label: 'Assistant & bot' },

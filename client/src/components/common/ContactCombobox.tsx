@@ -4,6 +4,7 @@ import type { ContactDto } from '@shared/dto.js';
 
 import { errorMessage, listContacts } from '../../lib/api.js';
 import { contactName, formatPhone } from '../../lib/format.js';
+import { announce } from '../../stores/announcer.store.js';
 import { putContact } from '../../stores/contacts.store.js';
 
 interface ContactComboboxProps {
@@ -36,6 +37,7 @@ export function ContactCombobox(props: ContactComboboxProps) {
   let timer: number | undefined;
   let latest = 0;
   let input: HTMLInputElement | undefined;
+  let changeButton: HTMLButtonElement | undefined;
   onCleanup(() => window.clearTimeout(timer));
 
   const search = async (q: string) => {
@@ -62,10 +64,13 @@ export function ContactCombobox(props: ContactComboboxProps) {
     timer = window.setTimeout(() => void search(q.trim()), SEARCH_DELAY_MS);
   };
 
+  /** The search box gives way to the chosen contact: its Change button takes the focus. */
   const choose = (contact: ContactDto) => {
     props.onSelect(contact);
     setOpen(false);
     setQuery('');
+    announce(`${props.label}: ${contactName(contact)}`);
+    queueMicrotask(() => changeButton?.focus());
   };
 
   const handleKeyDown = (event: KeyboardEvent) => {
@@ -167,8 +172,13 @@ export function ContactCombobox(props: ContactComboboxProps) {
                 .join(', ')}
             </span>
           </span>
-          <button type="button" class="button button-small" onClick={handleChange}>
-            Change<span class="sr-only"> recipient</span>
+          <button
+            ref={changeButton}
+            type="button"
+            class="button button-small"
+            onClick={handleChange}
+          >
+            Change<span class="sr-only"> {props.label.toLowerCase()}</span>
           </button>
         </div>
       )}

@@ -19,6 +19,19 @@ const FIXED_TABS: Tab[] = [
 
 export const tabId = (view: string): string => `inbox-tab-${view.replace(':', '-')}`;
 
+/** A tab's numbers in words ("12 conversations", "3 unread"), for screen readers and tooltip. */
+function countWords(view: string): string[] {
+  const total = viewTotal(view, inbox.filter.status);
+  const unread = counts.views[view]?.unread ?? 0;
+  const words = [];
+  if (total !== null) {
+    const noun = total === 1 ? 'conversation' : 'conversations';
+    words.push(`${formatCount(total, isCappedView(view))} ${noun}`);
+  }
+  if (unread) words.push(`${formatCount(unread)} unread`);
+  return words;
+}
+
 /** The inbox views as ARIA tabs: arrow keys move between them, Home and End jump. */
 export function InboxTabs() {
   const tabs = createMemo<Tab[]>(() => [
@@ -68,20 +81,20 @@ export function InboxTabs() {
               onClick={() => select(tab.view)}
             >
               {tab.label}
-              <Show when={viewTotal(tab.view, inbox.filter.status)} keyed>
-                {(total) => (
-                  <span class="tab-count" data-testid="tab-count">
-                    {formatCount(total, isCappedView(tab.view))}
+              <Show when={counts.views[tab.view]?.unread}>
+                {(unread) => (
+                  <span
+                    class="tab-unread"
+                    data-testid="tab-unread"
+                    aria-hidden="true"
+                    title={countWords(tab.view).reverse().join(' of ')}
+                  >
+                    {formatCount(unread())}
                   </span>
                 )}
               </Show>
-              <Show when={counts.views[tab.view]?.unread}>
-                {(unread) => (
-                  <span class="tab-unread" data-testid="tab-unread">
-                    {formatCount(unread())}
-                    <span class="sr-only"> unread</span>
-                  </span>
-                )}
+              <Show when={countWords(tab.view).length > 0}>
+                <span class="sr-only">, {countWords(tab.view).join(', ')}</span>
               </Show>
             </button>
           );

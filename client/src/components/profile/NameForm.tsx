@@ -1,12 +1,17 @@
 import { createSignal, Show } from 'solid-js';
 
+import { TEMPLATE_FIELDS, type TemplateFieldKey } from '@shared/template.js';
+
 import { errorMessage, updateMe } from '../../lib/api.js';
 import { upsertUser } from '../../stores/directory.store.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { currentUser, updateCurrentUser } from '../../stores/session.store.js';
 import { RequiredMark } from '../common/RequiredMark.jsx';
 
-/** The user's own display name, as colleagues and the `{{user.name}}` field see it. */
+const fieldLabel = (key: TemplateFieldKey) =>
+  TEMPLATE_FIELDS.find((field) => field.key === key)?.label ?? key;
+
+/** The user's own display name, as colleagues and the saved-reply name fields see it. */
 export function NameForm() {
   const [name, setName] = createSignal(currentUser()?.name ?? '');
   const [error, setError] = createSignal<string | null>(null);
@@ -60,8 +65,9 @@ export function NameForm() {
           when={error()}
           fallback={
             <p class="field-hint" id="profile-name-hint">
-              Colleagues see it on threads; saved replies fill it into{' '}
-              <code>{'{{user.name}}'}</code>.
+              Colleagues see it on threads. Saved replies fill it in where they say “
+              {fieldLabel('user.name')}”, and its first word where they say “
+              {fieldLabel('user.firstName')}”.
             </p>
           }
         >

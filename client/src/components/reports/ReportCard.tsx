@@ -31,7 +31,7 @@ export function ReportCard(props: ReportCardProps) {
           Download CSV<span class="sr-only"> of {props.title.toLowerCase()}</span>
         </a>
       </header>
-      <p class="report-definition">{props.definition}</p>
+      <div class="report-definition">{props.definition}</div>
       <Show
         when={props.state === 'ready'}
         fallback={

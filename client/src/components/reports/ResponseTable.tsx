@@ -38,10 +38,14 @@ export function ResponseTable(props: ResponseTableProps) {
             <th scope="col">Name</th>
             <th scope="col">First responses</th>
             <th scope="col">Median first response</th>
-            <th scope="col">p90 first response</th>
+            <th scope="col">
+              <abbr title="90th percentile">p90</abbr> first response
+            </th>
             <th scope="col">Replies</th>
             <th scope="col">Median reply</th>
-            <th scope="col">p90 reply</th>
+            <th scope="col">
+              <abbr title="90th percentile">p90</abbr> reply
+            </th>
           </tr>
         </thead>
         <tbody>

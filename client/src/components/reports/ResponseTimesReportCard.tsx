@@ -3,9 +3,10 @@ import { createResource } from 'solid-js';
 import { formatSeconds, getReport, reportCsvUrl, type DayRange } from '../../lib/reports-api.js';
 import { ReportCard } from './ReportCard.jsx';
 import { ResponseTable } from './ResponseTable.jsx';
+import { ResponseTimesDefinition } from './ResponseTimesDefinition.jsx';
 import { reportError, reportState } from './report-state.js';
 
-/** First-response and reply times, median and p90, for the office, teams and counselors. */
+/** First-response and reply times, median and 90th percentile, for the office, teams and counselors. */
 export function ResponseTimesReportCard(props: { range: DayRange }) {
   const [report, { refetch }] = createResource(
     () => ({ ...props.range }),
@@ -37,16 +38,7 @@ export function ResponseTimesReportCard(props: { range: DayRange }) {
       emptyText="No student texts waited for a reply in this range."
       errorText={reportError(report)}
       onRetry={() => void refetch()}
-      definition={
-        <>
-          A wait starts with a student's text when a person on staff wrote last, or when it opens or
-          reopens the conversation; it ends at the next text a person writes (automatic replies
-          don't count), credited to its author and to the author's teams.{' '}
-          <strong>Reply time</strong> covers every wait; <strong>first response</strong> only waits
-          that opened or reopened a conversation. Waits are picked by the day the student wrote.
-          Median and p90 are nearest-rank.
-        </>
-      }
+      definition={<ResponseTimesDefinition />}
       chart={() => (
         <ResponseTable
           caption="Response times per team and counselor"

@@ -2,6 +2,7 @@ import { onCleanup, onMount } from 'solid-js';
 
 import { navigate } from '../../lib/router.js';
 import { bindShortcut, startShortcuts } from '../../lib/shortcuts.js';
+import { isSupervisor } from '../../stores/session.store.js';
 import { openShortcutHelp } from '../../stores/shortcuts.store.js';
 import { ShortcutsDialog } from './ShortcutsDialog.jsx';
 
@@ -14,6 +15,8 @@ export function KeyboardShortcuts() {
       bindShortcut({ key: 'n', run: () => navigate('/new') }),
       bindShortcut({ key: 'g i', run: () => navigate('/') }),
       bindShortcut({ key: 'g c', run: () => navigate('/contacts') }),
+      bindShortcut({ key: 'g b', when: isSupervisor, run: () => navigate('/board') }),
+      bindShortcut({ key: 'g r', when: isSupervisor, run: () => navigate('/reports') }),
     ];
     onCleanup(() => stops.forEach((stop) => stop()));
   });

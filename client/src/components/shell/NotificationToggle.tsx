@@ -40,7 +40,7 @@ export function NotificationToggle(props: { testId?: string }) {
         await save(true);
       }
     } catch (failure) {
-      showNotice(api.errorMessage(failure), 'info');
+      showNotice(api.errorMessage(failure), 'error');
     } finally {
       setBusy(false);
     }

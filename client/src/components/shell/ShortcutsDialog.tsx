@@ -1,6 +1,7 @@
 import { createEffect, For, Index } from 'solid-js';
 
-import { SHORTCUT_GROUPS, type ShortcutGroup } from '../../lib/shortcut-list.js';
+import { type ShortcutGroup, shortcutGroupsFor } from '../../lib/shortcut-list.js';
+import { isSupervisor } from '../../stores/session.store.js';
 import { closeShortcutHelp, helpOpen } from '../../stores/shortcuts.store.js';
 
 const FOCUSABLE = 'button, [href], input, select, textarea, [tabindex]:not([tabindex="-1"])';
@@ -105,7 +106,7 @@ export function ShortcutsDialog() {
         Single keys work when you are not typing in a field; Esc works everywhere.
       </p>
       <div class="shortcuts-groups">
-        <For each={SHORTCUT_GROUPS}>{(group) => <GroupTable group={group} />}</For>
+        <For each={shortcutGroupsFor(isSupervisor())}>{(group) => <GroupTable group={group} />}</For>
       </div>
     </dialog>
   );

@@ -10,6 +10,7 @@ import {
 import { errorMessage } from '../../lib/api.js';
 import { type AssistantInput, runAssistant } from '../../lib/automation-api.js';
 import { automation, loadAssistant } from '../../stores/automation.store.js';
+import { isAdmin } from '../../stores/session.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { AssistantSuggestion, type Suggestion } from './AssistantSuggestion.jsx';
 
@@ -205,11 +206,12 @@ export function AssistantMenu(props: AssistantMenuProps) {
           onKeyDown={handleKeyDown}
         >
           <Show when={automation.assistant && !automation.assistant.enabled}>
-            <p class="assistant-off">
-              The writing assistant is off. An admin can turn it on by setting{' '}
-              <code>ASSISTANT_API_URL</code> (and <code>ASSISTANT_API_KEY</code>,{' '}
-              <code>ASSISTANT_MODEL</code>) for any OpenAI-compatible endpoint, such as a local
-              model server. Spelling fixes work without it.
+            <p class="assistant-off" data-testid="assistant-off">
+              The writing assistant is off — an admin can turn it on in Settings. Spelling fixes
+              still work.{' '}
+              <Show when={isAdmin()}>
+                <a href="/settings/assistant">Open the assistant settings</a>
+              </Show>
             </p>
           </Show>
           <Show when={error()}>

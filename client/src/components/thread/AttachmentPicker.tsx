@@ -12,8 +12,6 @@ interface AttachmentPickerProps {
   /** The student's number, E.164: pictures and files go only to US numbers. */
   phone: string;
   files: UploadAnswer[];
-  /** Nothing can be sent (the contact opted out). */
-  disabled?: boolean;
   onChange: (files: UploadAnswer[]) => void;
 }
 
@@ -29,6 +27,11 @@ export function AttachmentPicker(props: AttachmentPickerProps) {
   const [uploading, setUploading] = createSignal(0);
   const [error, setError] = createSignal<string | null>(null);
   const blocked = () => usNumber() === false;
+  /** A line beside the button on a wide screen; on a phone, the button's description only. */
+  const note = () =>
+    blocked()
+      ? 'This is not a US number: pictures and files cannot be sent to it.'
+      : 'Pictures and files go to US numbers only (JPEG, PNG, GIF, PDF; 5 MB each).';
   let fileInput: HTMLInputElement | undefined;
 
   const handlePick = async (event: Event & { currentTarget: HTMLInputElement }) => {
@@ -65,11 +68,16 @@ export function AttachmentPicker(props: AttachmentPickerProps) {
         <button
           type="button"
           class="button button-small"
-          disabled={props.disabled || blocked() || props.files.length >= MAX_FILES}
+          disabled={blocked() || props.files.length >= MAX_FILES}
           aria-describedby={`${props.id}-mms-note`}
+          title={note()}
           onClick={() => fileInput?.click()}
         >
-          {uploading() ? 'Uploading…' : 'Attach picture or PDF'}
+          <Show when={!uploading()} fallback="Uploading…">
+            <span>
+              Attach <span class="attach-more">picture or PDF</span>
+            </span>
+          </Show>
         </button>
         <input
           ref={fileInput}
@@ -86,9 +94,7 @@ export function AttachmentPicker(props: AttachmentPickerProps) {
           id={`${props.id}-mms-note`}
           data-testid="mms-note"
         >
-          {blocked()
-            ? 'This is not a US number: pictures and files cannot be sent to it.'
-            : 'Pictures and files go to US numbers only (JPEG, PNG, GIF, PDF; 5 MB each).'}
+          {note()}
         </span>
       </div>
 

@@ -20,8 +20,9 @@ import { onEditRequest, type ReplyDraft, sendOptimistic } from '../../stores/sen
 import { Alert } from '../common/Alert.jsx';
 import { SmsMeter } from '../common/SmsMeter.jsx';
 import { AttachmentPicker } from './AttachmentPicker.jsx';
-import { HeldSend } from './HeldSend.jsx';
 import { ComposerTools } from './ComposerTools.jsx';
+import { HeldSend } from './HeldSend.jsx';
+import { OptedOutReply } from './OptedOutReply.jsx';
 import { SavedReplyPicker, withSlash } from './SavedReplyPicker.jsx';
 import { TemplatePreview } from './TemplatePreview.jsx';
 
@@ -156,6 +157,16 @@ export function Composer(props: ComposerProps) {
     input?.focus();
   };
 
+  const optedOutReply = () =>
+    props.contact && (
+      <OptedOutReply
+        id={`composer-${id}`}
+        contact={props.contact}
+        firstName={firstName()}
+        draft={text()}
+      />
+    );
+
   onCleanup(() => {
     window.clearTimeout(idleTimer);
     stopTyping(id);
@@ -171,108 +182,103 @@ export function Composer(props: ComposerProps) {
   });
 
   return (
-    <form class="composer" onSubmit={handleSubmit}>
-      <label class="composer-label" for={`composer-${id}`}>
-        Reply to {firstName()}
-      </label>
-      <textarea
-        ref={input}
-        id={`composer-${id}`}
-        class="composer-input"
-        data-testid="composer-input"
-        rows="3"
-        placeholder="Write a text…"
-        aria-describedby={`composer-${id}-counter composer-${id}-hint`}
-        value={text()}
-        onInput={handleInput}
-        onKeyDown={handleKeyDown}
-        onBlur={() => stopTyping(id)}
-      />
-      <SavedReplyPicker
-        inputId={`composer-${id}`}
-        text={text()}
-        target={previewTarget}
-        input={() => input}
-        onInsert={(value, caret) => {
-          insertText(value, caret);
-          pickerOpener = undefined;
-        }}
-        onDismiss={(value, caret) => {
-          insertText(value, caret);
-          pickerOpener?.focus();
-          pickerOpener = undefined;
-        }}
-        registerKeys={(handler) => (pickerKeys = handler)}
-      />
-      <TemplatePreview
-        id={`composer-${id}`}
-        text={text()}
-        target={previewTarget}
-        onBlocked={setFieldsBlocked}
-      />
-      <Show when={error()}>
-        <Alert>
-          {error()} <span class="muted">Your draft is still here.</span>
-        </Alert>
-      </Show>
-      <Show when={held()}>
-        {(messages) => (
-          <HeldSend
-            messages={messages()}
-            studentName={firstName()}
-            sending={sending()}
-            onSendAnyway={() => void send(true)}
-            onEdit={() => {
-              setHeld(null);
-              input?.focus();
-            }}
-          />
-        )}
-      </Show>
-      <Show when={optedOut()}>
-        <p class="composer-blocked" data-testid="composer-opted-out">
-          {firstName()} has opted out of texts: nothing can be sent until they text START or staff
-          re-subscribe them.
-        </p>
-      </Show>
-      <AttachmentPicker
-        id={`composer-${id}`}
-        phone={props.conversation.phone}
-        files={files()}
-        disabled={optedOut()}
-        onChange={setFiles}
-      />
-      <div class="composer-footer">
-        <SmsMeter
+    <Show when={!optedOut()} fallback={optedOutReply()}>
+      <form class="composer" onSubmit={handleSubmit}>
+        <label class="composer-label" for={`composer-${id}`}>
+          Reply to {firstName()}
+        </label>
+        <textarea
+          ref={input}
           id={`composer-${id}`}
-          text={text()}
-          firstMessage={firstText()}
-          senderNames={[
-            currentUser()?.name ?? '',
-            findNumber(props.conversation.numberId)?.label ?? '',
-          ]}
-          onReplaceLookAlikes={handleReplaceLookAlikes}
+          class="composer-input"
+          data-testid="composer-input"
+          rows="3"
+          placeholder="Write a text…"
+          aria-describedby={`composer-${id}-counter composer-${id}-hint`}
+          value={text()}
+          onInput={handleInput}
+          onKeyDown={handleKeyDown}
+          onBlur={() => stopTyping(id)}
         />
-        <ComposerTools
-          id={`composer-${id}`}
-          conversationId={id}
+        <SavedReplyPicker
+          inputId={`composer-${id}`}
           text={text()}
+          target={previewTarget}
           input={() => input}
-          onText={insertText}
-          onSavedReplyOpen={(button) => (pickerOpener = button)}
+          onInsert={(value, caret) => {
+            insertText(value, caret);
+            pickerOpener = undefined;
+          }}
+          onDismiss={(value, caret) => {
+            insertText(value, caret);
+            pickerOpener?.focus();
+            pickerOpener = undefined;
+          }}
+          registerKeys={(handler) => (pickerKeys = handler)}
         />
-        <span class="composer-hint" id={`composer-${id}-hint`}>
-          {isMac ? '⌘' : 'Ctrl'} + Enter to send
-        </span>
-        <button
-          type="submit"
-          class="button button-primary"
-          data-testid="send-button"
-          disabled={!canSend()}
-        >
-          {sending() ? 'Sending…' : 'Send'}
-        </button>
-      </div>
-    </form>
+        <TemplatePreview
+          id={`composer-${id}`}
+          text={text()}
+          target={previewTarget}
+          onBlocked={setFieldsBlocked}
+        />
+        <Show when={error()}>
+          <Alert>
+            {error()} <span class="muted">Your draft is still here.</span>
+          </Alert>
+        </Show>
+        <Show when={held()}>
+          {(messages) => (
+            <HeldSend
+              messages={messages()}
+              studentName={firstName()}
+              sending={sending()}
+              onSendAnyway={() => void send(true)}
+              onEdit={() => {
+                setHeld(null);
+                input?.focus();
+              }}
+            />
+          )}
+        </Show>
+        <AttachmentPicker
+          id={`composer-${id}`}
+          phone={props.conversation.phone}
+          files={files()}
+          onChange={setFiles}
+        />
+        <div class="composer-footer">
+          <SmsMeter
+            id={`composer-${id}`}
+            text={text()}
+            firstMessage={firstText()}
+            senderNames={[
+              currentUser()?.name ?? '',
+              findNumber(props.conversation.numberId)?.label ?? '',
+            ]}
+            onReplaceLookAlikes={handleReplaceLookAlikes}
+          />
+          <ComposerTools
+            id={`composer-${id}`}
+            conversationId={id}
+            text={text()}
+            input={() => input}
+            onText={insertText}
+            onSavedReplyOpen={(button) => (pickerOpener = button)}
+          />
+          <span class="composer-hint" id={`composer-${id}-hint`}>
+            {isMac ? '⌘' : 'Ctrl'} + Enter to send
+          </span>
+          <button
+            type="submit"
+            class="button button-primary"
+            data-testid="send-button"
+            disabled={!canSend()}
+          >
+            {sending() ? 'Sending…' : 'Send'}
+          </button>
+        </div>
+      </form>
+    </Show>
   );
 }

@@ -14,7 +14,9 @@ export function ContactPhones(props: { contact: ContactDto; threadPhone: string 
             <span class="nowrap">{formatPhone(phone.e164)}</span>
             <span class="badge">{phone.mobile ? 'Mobile' : 'Not mobile'}</span>
             <Show when={phone.e164 === props.threadPhone}>
-              <span class="muted">this conversation</span>
+              <span class="badge badge-here">
+                Used here<span class="sr-only"> by this conversation</span>
+              </span>
             </Show>
           </li>
         )}

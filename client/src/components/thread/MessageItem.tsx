@@ -61,7 +61,7 @@ export function MessageItem(props: MessageItemProps) {
             data-status={message().status}
           >
             <div class="bubble bubble-note">
-              <p class="bubble-label">Internal note · {who()}</p>
+              <p class="bubble-label">Private note · {who()}</p>
               <p class="bubble-text">{message().text}</p>
             </div>
             <p class="message-meta">{time()}</p>

@@ -54,7 +54,8 @@ export function MessageList(props: { conversation: ConversationDto }) {
     if (atEnd) setUnseen(0);
   };
 
-  // A reply turning into "Not sent", a receipt, a late picture: the end stays in view.
+  // A reply turning into "Not sent", a late picture, or a notice or a taller composer that
+  // shrinks the history's box after it scrolled: the end stays in view while it was in view.
   const growth = new ResizeObserver(() => {
     if (atEnd && scroller) scroller.scrollTop = scroller.scrollHeight;
   });
@@ -89,7 +90,10 @@ export function MessageList(props: { conversation: ConversationDto }) {
   return (
     <div
       class="messages"
-      ref={scroller}
+      ref={(element) => {
+        scroller = element;
+        growth.observe(element);
+      }}
       tabindex="0"
       aria-label="Message history"
       onScroll={handleScroll}

@@ -186,7 +186,7 @@ export function SavedReplyPicker(props: SavedReplyPickerProps) {
             <Show when={options().length === 0}>
               <span>
                 {automation.savedReplies.length === 0
-                  ? 'No saved replies yet. Admins add them under Settings → SMS.'
+                  ? 'No saved replies yet. Admins add them under Settings → Saved replies.'
                   : 'No saved reply matches.'}
               </span>
             </Show>

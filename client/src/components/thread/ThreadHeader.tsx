@@ -4,6 +4,7 @@ import type { Assignee, ConversationDto } from '@shared/dto.js';
 
 import { ApiError, errorMessage } from '../../lib/api.js';
 import { formatPhone } from '../../lib/format.js';
+import { refocusIfLost } from '../../lib/focus.js';
 import { focusRowById, neighbourRowId } from '../../lib/inbox-keys.js';
 import { bindShortcut } from '../../lib/shortcuts.js';
 import { announce } from '../../stores/announcer.store.js';
@@ -13,6 +14,7 @@ import { currentUser } from '../../stores/session.store.js';
 import {
   assignThread,
   joinThread,
+  leaveThread,
   reloadThread,
   setThreadOpen,
 } from '../../stores/thread.store.js';
@@ -20,8 +22,17 @@ import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { AssigneeSelect } from './AssigneeSelect.jsx';
 import { ContactDrawer } from './ContactDrawer.jsx';
+import { MoreActions } from './MoreActions.jsx';
 import { PresenceAvatars } from './PresenceAvatars.jsx';
 import { TagChips } from './TagChips.jsx';
+
+const assigneeSelect = () =>
+  document.querySelector<HTMLElement>('.thread-header [data-testid="assignee-select"]');
+const threadTitle = () => document.getElementById('thread-title');
+
+/** Where the focus goes when the control that had it went away (Assign to me) or was disabled. */
+const focusFallbacks = (action: string) =>
+  action === 'assign' ? [assigneeSelect, threadTitle] : [threadTitle];
 
 const CONFLICT_MESSAGE = 'Someone else just took this. The thread now shows who has it.';
 const ERROR_MS = 10_000;
@@ -45,6 +56,7 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
   const officeNumber = () => findNumber(conversation().numberId);
 
   const run = async (action: string, task: () => Promise<void>) => {
+    const fromHeader = document.activeElement?.closest('.thread-header') != null;
     setBusy(action);
     setError(null);
     try {
@@ -58,6 +70,7 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
       }
     } finally {
       setBusy(null);
+      if (fromHeader) refocusIfLost(...focusFallbacks(action));
     }
   };
 
@@ -85,6 +98,16 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
       document.getElementById('thread-title')?.focus();
     });
 
+  const handleLeave = () =>
+    void run('leave', async () => {
+      await leaveThread(conversation().id);
+      const mail = currentUser()?.emailNotifications
+        ? ' New texts from the student are no longer emailed to you.'
+        : '';
+      showNotice(`You left “${conversation().name}”.${mail}`);
+      document.getElementById('thread-title')?.focus();
+    });
+
   /** Closing moves on to the next row in the list, as a finished task would. */
   const handleToggleStatus = () => {
     const { id, status } = conversation();
@@ -93,7 +116,9 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
     void run('status', async () => {
       await setThreadOpen(id, reopen);
       announce(reopen ? 'Conversation reopened' : 'Conversation closed');
-      if (!reopen && !focusRowById(next)) focusRowById(id);
+      // A closed thread leaves the Open list; with no row left, stay in the thread.
+      if (reopen || focusRowById(next) || focusRowById(id)) return;
+      document.getElementById('thread-title')?.focus();
     });
   };
 
@@ -161,30 +186,44 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
             Assign to me
           </button>
         </Show>
-        <Show when={!isParticipant()}>
+        <MoreActions>
+          <Show
+            when={!isParticipant()}
+            fallback={
+              <button
+                type="button"
+                class="button button-small"
+                data-testid="leave-button"
+                disabled={busy() !== null}
+                onClick={handleLeave}
+              >
+                Leave
+              </button>
+            }
+          >
+            <button
+              type="button"
+              class="button button-small button-primary"
+              data-testid="join-button"
+              disabled={busy() !== null}
+              onClick={handleJoin}
+            >
+              Join
+            </button>
+          </Show>
           <button
             type="button"
-            class="button button-small button-primary"
-            data-testid="join-button"
+            class="button button-small"
             disabled={busy() !== null}
-            onClick={handleJoin}
+            aria-keyshortcuts="e"
+            onClick={handleToggleStatus}
           >
-            Join
+            {conversation().status === 'closed' ? 'Reopen' : 'Close'}
           </button>
-        </Show>
-        <button
-          type="button"
-          class="button button-small"
-          disabled={busy() !== null}
-          aria-keyshortcuts="e"
-          onClick={handleToggleStatus}
-        >
-          {conversation().status === 'closed' ? 'Reopen' : 'Close'}
-        </button>
-        <ContactDrawer conversation={conversation()} />
+          <ContactDrawer conversation={conversation()} />
+          <TagChips conversation={conversation()} />
+        </MoreActions>
       </div>
-
-      <TagChips conversation={conversation()} />
 
       <Show when={error()}>
         <Alert>{error()}</Alert>

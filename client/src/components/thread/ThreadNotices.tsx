@@ -5,14 +5,16 @@ import type { ContactDto, ConversationDto } from '@shared/dto.js';
 import { errorMessage } from '../../lib/api.js';
 import { confirmPossibleOptOut, dismissPossibleOptOut } from '../../stores/thread.store.js';
 import { Alert } from '../common/Alert.jsx';
-import { TimeText } from '../common/TimeText.jsx';
 
 interface ThreadNoticesProps {
   conversation: ConversationDto;
   contact: ContactDto | undefined;
 }
 
-/** Consent state above the history: opted out, or a text that may be an opt-out request. */
+/**
+ * A text that may be an opt-out request, above the history. A confirmed opt-out is told once,
+ * in the reply box it blocks (OptedOutReply), where it is seen before anyone starts typing.
+ */
 export function ThreadNotices(props: ThreadNoticesProps) {
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
@@ -33,18 +35,6 @@ export function ThreadNotices(props: ThreadNoticesProps) {
 
   return (
     <>
-      <Show when={unsubscribedAt()}>
-        {(at) => (
-          <div class="notice notice-danger">
-            <strong>{props.conversation.contactName} has opted out of texts</strong>
-            <span>
-              since <TimeText at={at()} style="exact" />. Nothing can be sent until they text START
-              or staff re-subscribe them on their{' '}
-              <a href={`/contacts/${props.conversation.contactId}`}>contact page</a>.
-            </span>
-          </div>
-        )}
-      </Show>
       <Show when={props.conversation.possibleOptOut && !unsubscribedAt()}>
         <div class="notice notice-warning" data-testid="possible-opt-out">
           <span>
