@@ -356,7 +356,8 @@ export function deliverabilityWarnings(
     warn('many_emoji', 'Many emoji can get a text filtered. Keep to one or two.');
   }
   if (opts.firstMessage && !namesSender(normalized, opts.senderNames ?? [])) {
-    warn('no_sender_id', 'Say who is writing in a first text, e.g. “This is Ana from Admissions”.');
+    const example = '“This is Ana from Admissions”';
+    warn('no_sender_id', `Say who is writing in a first text, e.g. ${example}.`);
   }
   return warnings;
 }

@@ -211,14 +211,17 @@ describe('a thread by keyboard', () => {
     await expect
       .poll(() => page.getByTestId('live-polite').textContent())
       .toContain('Conversation closed');
+    // The inbox lists open threads by default: the closed one has left the list.
+    const after = await rows().evaluateAll((all) => all.map((row) => row.dataset.conversationId));
+    expect(after).toEqual([ids.ava, ids.maya].map(String));
   });
 
-  it('reopens a closed thread with e', async () => {
-    await press('k', 'Enter');
-    await page.waitForURL(`${h.url}/c/${ids.noah}`);
+  it('reopens the closed thread still on screen with e, and it is listed again', async () => {
+    expect(page.url()).toBe(`${h.url}/c/${ids.noah}`);
     await expect.poll(() => page.getByRole('button', { name: 'Reopen' }).count()).toBe(1);
     await press('e');
     await expect.poll(() => conversation(ids.noah).status).toBe('open');
+    await expect.poll(() => rows().count()).toBe(3);
   });
 });
 

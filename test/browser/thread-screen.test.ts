@@ -195,7 +195,7 @@ describe('a contact who opted out', () => {
 });
 
 describe('toasts', () => {
-  it('cover neither the title, the status nor the reply box, and go after a few seconds', async () => {
+  it('cover neither title, status nor reply box, and go after a few seconds', async () => {
     const page = await openThread(1440, 900, talkId);
     await page.getByTestId('join-button').click();
     const toast = page.getByTestId('toast');

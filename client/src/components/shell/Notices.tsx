@@ -7,7 +7,14 @@ function Toast(props: { notice: Notice }) {
   const failed = () => props.notice.tone === 'error';
   return (
     <div class={`toast toast-${props.notice.tone}`} data-testid="toast">
-      <Show when={!failed()} fallback={<span class="toast-mark" aria-hidden="true">!</span>}>
+      <Show
+        when={!failed()}
+        fallback={
+          <span class="toast-mark" aria-hidden="true">
+            !
+          </span>
+        }
+      >
         <Icon name="check" />
       </Show>
       <span class="toast-text">

@@ -34,10 +34,10 @@ export function OptedOutReply(props: OptedOutReplyProps) {
       />
       <p class="composer-blocked" id={reasonId()} data-testid="composer-opted-out">
         <strong>{props.firstName} has opted out of texts</strong> since{' '}
-        <TimeText at={props.contact.smsUnsubscribedAt ?? ''} style="exact" />. Nothing can be
-        sent until they text START, or staff{' '}
-        <a href={`/contacts/${props.contact.id}`}>resubscribe them on their contact page</a>{' '}
-        once they agree to texts again. A Private note still works.
+        <TimeText at={props.contact.smsUnsubscribedAt ?? ''} style="exact" />. Nothing can be sent
+        until they text START, or staff{' '}
+        <a href={`/contacts/${props.contact.id}`}>resubscribe them on their contact page</a> once
+        they agree to texts again. A Private note still works.
       </p>
     </div>
   );
