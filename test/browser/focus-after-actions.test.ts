@@ -133,7 +133,10 @@ describe('focus after a control goes away', () => {
     await admin.getByLabel('Label').fill('Financial aid');
     await admin.getByLabel('Label').press('Enter');
 
-    await admin.getByRole('status').getByText(/added\./).waitFor();
+    await admin
+      .getByRole('status')
+      .getByText(/added\./)
+      .waitFor();
     await expect.poll(() => focused(admin)).toBe('number-value');
     expect(await admin.getByLabel('Phone number').inputValue()).toBe('');
   });

@@ -162,7 +162,10 @@ describe('a thread by keyboard', () => {
     expect((await focused()).testId).toBe('composer-input');
     expect(await composer().inputValue()).toBe('');
     const stored = h.db.sqlite
-      .prepare("SELECT text FROM messages WHERE conversation_id = ? AND direction = 'outbound'")
+      .prepare(
+        `SELECT text FROM messages
+         WHERE conversation_id = ? AND direction = 'outbound' AND kind = 'sms'`,
+      )
       .all(ids.noah);
     expect(stored).toEqual([{ text: 'Transcripts go to the registrar.' }]);
   });

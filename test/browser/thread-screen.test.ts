@@ -225,6 +225,7 @@ describe('the first-text tip', () => {
     const page = await openThread(1440, 900, talkId);
     const input = page.getByTestId('composer-input');
     const tip = page.getByText(/Say who is writing in a first text/);
+    await page.emulateMedia({ reducedMotion: 'reduce' });
     await input.fill('Your visit is confirmed for Friday at 10.');
     await tip.waitFor();
     const widths = await page.evaluate(() => ({
@@ -232,6 +233,7 @@ describe('the first-text tip', () => {
       footer: document.querySelector('.composer-footer')!.getBoundingClientRect().width,
     }));
     expect(widths.tip).toBeGreaterThan(widths.footer * 0.9);
+    await screenshot(page, 'thread-screen/first-text-tip-desktop');
 
     for (const signed of ['Your visit is confirmed. - Ava', 'Ava from Admissions: see you!']) {
       await input.fill(signed);

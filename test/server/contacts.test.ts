@@ -204,8 +204,16 @@ describe('GET /api/contacts', () => {
   });
 
   it('lists contacts A–Z by last name, then first name, ignoring case', async () => {
-    await createContact({ firstName: 'amir', lastName: 'chen', phones: [{ number: '4155550131' }] });
-    await createContact({ firstName: 'Zoe', lastName: 'Young', phones: [{ number: '4155550132' }] });
+    await createContact({
+      firstName: 'amir',
+      lastName: 'chen',
+      phones: [{ number: '4155550131' }],
+    });
+    await createContact({
+      firstName: 'Zoe',
+      lastName: 'Young',
+      phones: [{ number: '4155550132' }],
+    });
     const alphabetical = ['amir chen', 'Ivy Chen', 'Theo Grant', 'Maya Lopez', 'Zoe Young'];
 
     expect(await search('')).toEqual(alphabetical);

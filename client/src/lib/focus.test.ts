@@ -17,9 +17,13 @@ describe('refocusIfLost', () => {
     byId('gone')!.remove();
 
     expect(focusLost()).toBe(true);
-    expect(refocusIfLost(() => byId('missing'), () => byId('off'), () => byId('assignee'))).toBe(
-      true,
-    );
+    expect(
+      refocusIfLost(
+        () => byId('missing'),
+        () => byId('off'),
+        () => byId('assignee'),
+      ),
+    ).toBe(true);
     expect(document.activeElement?.id).toBe('assignee');
   });
 

@@ -140,12 +140,7 @@ export function NumbersPage() {
           </div>
         </div>
         <div class="form-actions">
-          <button
-            ref={submitButton}
-            type="submit"
-            class="button button-primary"
-            disabled={busy()}
-          >
+          <button ref={submitButton} type="submit" class="button button-primary" disabled={busy()}>
             {busy() ? 'Adding…' : 'Add number'}
           </button>
         </div>

@@ -119,12 +119,7 @@ export function NewUserForm() {
         </div>
       </div>
       <div class="form-actions">
-        <button
-          ref={submitButton}
-          type="submit"
-          class="button button-primary"
-          disabled={busy()}
-        >
+        <button ref={submitButton} type="submit" class="button button-primary" disabled={busy()}>
           {busy() ? 'Adding…' : 'Add user'}
         </button>
       </div>

@@ -15,8 +15,7 @@ export function ResponseTimesDefinition() {
       <dd>9 in 10 replies were faster than this; it shows the slow ones.</dd>
       <dt>Who and when</dt>
       <dd>
-        Each wait counts for the person who replied and their teams, on the day the student
-        wrote.
+        Each wait counts for the person who replied and their teams, on the day the student wrote.
       </dd>
     </dl>
   );

@@ -6,7 +6,7 @@ import { ResponseTable } from './ResponseTable.jsx';
 import { ResponseTimesDefinition } from './ResponseTimesDefinition.jsx';
 import { reportError, reportState } from './report-state.js';
 
-/** First-response and reply times, median and 90th percentile, for the office, teams and counselors. */
+/** First-response and reply times (median, 90th percentile) for office, teams and counselors. */
 export function ResponseTimesReportCard(props: { range: DayRange }) {
   const [report, { refetch }] = createResource(
     () => ({ ...props.range }),

@@ -106,7 +106,9 @@ export function ShortcutsDialog() {
         Single keys work when you are not typing in a field; Esc works everywhere.
       </p>
       <div class="shortcuts-groups">
-        <For each={shortcutGroupsFor(isSupervisor())}>{(group) => <GroupTable group={group} />}</For>
+        <For each={shortcutGroupsFor(isSupervisor())}>
+          {(group) => <GroupTable group={group} />}
+        </For>
       </div>
     </dialog>
   );
