@@ -273,6 +273,11 @@ const ROUTES: RouteRow[] = [
   },
   { route: 'GET /api/board/', who: 'supervisor', badQueries: ['feedLimit=0', 'feedLimit=abc'] },
   { route: 'GET /api/notifications', who: 'staff', badQueries: ['limit=abc', 'before=-3'] },
+  {
+    route: 'GET /api/reports/:file',
+    who: 'supervisor',
+    badQueries: ['from=abc', 'from=2026-02-01&to=2026-01-01', 'from=2024-01-01&to=2026-01-01'],
+  },
 ];
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -308,7 +313,8 @@ function methodOf(row: RouteRow): string {
 function pathOf(row: RouteRow, id?: string): string {
   const path = (row.route.split(' ')[1] as string)
     .replace(':tagId', id ?? String(ids.tagId))
-    .replace(':action', id ?? 'fix');
+    .replace(':action', id ?? 'fix')
+    .replace(':file', id ?? 'volume');
   const of = (name: keyof Ids) => id ?? String(ids[name]);
   if (path.startsWith('/api/users/')) return path.replace(':id', of('counselorId'));
   if (path.startsWith('/api/tags/')) return path.replace(':id', of('tagId'));
