@@ -73,14 +73,26 @@ export const officeNumbers = sqliteTable('office_numbers', {
   ...timestamps,
 });
 
-export const contacts = sqliteTable('contacts', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  firstName: text('first_name').notNull(),
-  lastName: text('last_name').notNull(),
-  email: text('email'),
-  smsUnsubscribedAt: text('sms_unsubscribed_at'),
-  ...timestamps,
-});
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firstName: text('first_name').notNull(),
+    lastName: text('last_name').notNull(),
+    email: text('email'),
+    smsUnsubscribedAt: text('sms_unsubscribed_at'),
+    ...timestamps,
+  },
+  // The contact list's A–Z order, nameless contacts last: the list reads this index in order.
+  (t) => [
+    index('contacts_name_order_idx').on(
+      sql`(${t.lastName} = '' AND ${t.firstName} = '')`,
+      sql`${t.lastName} COLLATE NOCASE`,
+      sql`${t.firstName} COLLATE NOCASE`,
+      t.id,
+    ),
+  ],
+);
 
 export const contactPhones = sqliteTable(
   'contact_phones',

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { generate } from '../../bench/data/generate.js';
 import type { Deps } from '../../server/context.js';
+import { contactListSql } from '../../server/features/contacts/contact.routes.js';
 import { openDatabase, type Database } from '../../server/db/database.js';
 import { CollisionGuard } from '../../server/features/conversations/collision-guard.js';
 import { ConversationService } from '../../server/features/conversations/conversation.service.js';
@@ -203,5 +204,14 @@ describe('collision guard', () => {
     expect(plan(sql!)[0]).toMatch(
       /SEARCH messages USING INDEX messages_conversation_idx \(conversation_id=\? AND id>\?\)/,
     );
+  });
+});
+
+describe('contact list', () => {
+  it.each([false, true])('reads A–Z from the name index without a sort (mobile only: %s)', (m) => {
+    const steps = plan(contactListSql(m));
+
+    expect(steps[0]).toBe('SCAN c USING COVERING INDEX contacts_name_order_idx');
+    expect(sorts(steps), steps.join('\n')).toBe(false);
   });
 });

@@ -181,6 +181,14 @@ export function contactRoutes(
 const BY_NAME = `ORDER BY (c.last_name = '' AND c.first_name = ''),
   c.last_name COLLATE NOCASE, c.first_name COLLATE NOCASE, c.id`;
 
+const MOBILE_ONLY =
+  'AND EXISTS (SELECT 1 FROM contact_phones m WHERE m.contact_id = c.id AND m.mobile = 1)';
+
+/** The first page of the contact list, A–Z; read in `contacts_name_order_idx` order. */
+export function contactListSql(mobileOnly: boolean): string {
+  return `SELECT c.id FROM contacts c WHERE 1 ${mobileOnly ? MOBILE_ONLY : ''} ${BY_NAME} LIMIT ?`;
+}
+
 /** Contact ids matching a name, email or phone typed in any form; A–Z by last name. */
 export function searchContacts(
   deps: Deps,
@@ -188,14 +196,10 @@ export function searchContacts(
   mobileOnly: boolean,
   limit: number,
 ): number[] {
-  const mobile = mobileOnly
-    ? 'AND EXISTS (SELECT 1 FROM contact_phones m WHERE m.contact_id = c.id AND m.mobile = 1)'
-    : '';
+  const mobile = mobileOnly ? MOBILE_ONLY : '';
   if (!q) {
     return deps.db.sqlite
-      .prepare<[number], { id: number }>(
-        `SELECT c.id FROM contacts c WHERE 1 ${mobile} ${BY_NAME} LIMIT ?`,
-      )
+      .prepare<[number], { id: number }>(contactListSql(mobileOnly))
       .all(limit)
       .map((r) => r.id);
   }

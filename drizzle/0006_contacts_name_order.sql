@@ -1,0 +1,1 @@
+CREATE INDEX `contacts_name_order_idx` ON `contacts` (("last_name" = '' AND "first_name" = ''),"last_name" COLLATE NOCASE,"first_name" COLLATE NOCASE,`id`);
