@@ -1,4 +1,4 @@
-/** Tags, saved replies, rules, the bot and reply waits: the tables behind automation and reports. */
+/** Tags, saved replies, rules, the bot and reply waits: automation and reports tables. */
 import { sql } from 'drizzle-orm';
 import {
   index,

@@ -208,8 +208,8 @@ describe('collision guard', () => {
 });
 
 describe('contact list', () => {
-  it.each([false, true])('reads A–Z from the name index without a sort (mobile only: %s)', (m) => {
-    const steps = plan(contactListSql(m));
+  it.each([false, true])('reads A–Z from the name index, no sort (mobile only: %s)', (only) => {
+    const steps = plan(contactListSql(only));
 
     expect(steps[0]).toBe('SCAN c USING COVERING INDEX contacts_name_order_idx');
     expect(sorts(steps), steps.join('\n')).toBe(false);

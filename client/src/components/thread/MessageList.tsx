@@ -41,9 +41,14 @@ export function MessageList(props: { conversation: ConversationDto }) {
   const [unseen, setUnseen] = createSignal(0);
   let scroller: HTMLDivElement | undefined;
   let atEnd = true;
+  /** Where the reader last was at the end: a scroll up since shows even before its event. */
+  let endTop = 0;
 
   const toEnd = () => {
-    if (scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (scroller) {
+      scroller.scrollTop = scroller.scrollHeight;
+      endTop = scroller.scrollTop;
+    }
     atEnd = true;
     setUnseen(0);
   };
@@ -51,13 +56,17 @@ export function MessageList(props: { conversation: ConversationDto }) {
   const handleScroll = () => {
     if (!scroller) return;
     atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_END_PX;
-    if (atEnd) setUnseen(0);
+    if (!atEnd) return;
+    endTop = scroller.scrollTop;
+    setUnseen(0);
   };
 
   // A reply turning into "Not sent", a late picture, or a notice or a taller composer that
   // shrinks the history's box after it scrolled: the end stays in view while it was in view.
   const growth = new ResizeObserver(() => {
-    if (atEnd && scroller) scroller.scrollTop = scroller.scrollHeight;
+    if (!scroller || !atEnd || scroller.scrollTop < endTop - NEAR_END_PX) return;
+    scroller.scrollTop = scroller.scrollHeight;
+    endTop = scroller.scrollTop;
   });
   onCleanup(() => growth.disconnect());
 
