@@ -96,11 +96,13 @@ describe('screenshots of the main screens', () => {
     for (const [size, viewport] of Object.entries(SIZES)) {
       it(`shows the ${screen.name} at ${size} width in both themes, fitting`, async () => {
         await page.setViewportSize(viewport);
-        await page.goto(`${h.url}${screen.path()}`);
 
         const backgrounds: string[] = [];
         for (const colorScheme of ['light', 'dark'] as const) {
+          // Each theme gets a fresh load: headless Chromium can leave a few elements styled in
+          // the previous scheme when it switches under a page already drawn.
           await emulateColorScheme(page, colorScheme);
+          await page.goto(`${h.url}${screen.path()}`);
           for (const locator of screen.shows()) await locator.waitFor();
           expect(await horizontalOverflow()).toBe(0);
           backgrounds.push(await pageBackground());
