@@ -28,31 +28,25 @@ export function RangePicker(props: RangePickerProps) {
   const isPreset = (days: number) =>
     props.range.to === props.today && props.range.from === shiftDay(props.today, 1 - days);
 
+  const dateField = (end: 'from' | 'to', label: string) => (
+    <label>
+      <span>{label}</span>
+      <input
+        type="date"
+        name={end}
+        value={props.range[end]}
+        max={props.today}
+        aria-describedby="range-problem"
+        onChange={(event) => handleDate(end, event.currentTarget.value)}
+      />
+    </label>
+  );
+
   return (
     <form class="range-picker" aria-label="Date range" onSubmit={(event) => event.preventDefault()}>
       <div class="range-fields">
-        <label>
-          <span>From</span>
-          <input
-            type="date"
-            name="from"
-            value={props.range.from}
-            max={props.today}
-            aria-describedby="range-problem"
-            onChange={(event) => handleDate('from', event.currentTarget.value)}
-          />
-        </label>
-        <label>
-          <span>To</span>
-          <input
-            type="date"
-            name="to"
-            value={props.range.to}
-            max={props.today}
-            aria-describedby="range-problem"
-            onChange={(event) => handleDate('to', event.currentTarget.value)}
-          />
-        </label>
+        {dateField('from', 'From')}
+        {dateField('to', 'To')}
       </div>
       <div class="range-presets" role="group" aria-label="Quick ranges">
         <For each={PRESETS}>
