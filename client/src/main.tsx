@@ -8,6 +8,7 @@ import './styles/base.css';
 import './styles/shell.css';
 import './styles/inbox.css';
 import './styles/thread.css';
+import './styles/composer.css';
 import './styles/pages.css';
 import './styles/collaboration.css';
 import './styles/automation.css';
