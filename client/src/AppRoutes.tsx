@@ -1,6 +1,7 @@
-import { createEffect, createMemo, type JSX, on } from 'solid-js';
+import { createEffect, createMemo, type JSX, on, onCleanup } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 
+import { focusWhenShown, pageTarget, tabbableRow } from './lib/arrival-focus.js';
 import { currentPath, matchRoute } from './lib/router.js';
 import { AssistantPage } from './pages/AssistantPage.jsx';
 import { BoardPage } from './pages/BoardPage.jsx';
@@ -83,6 +84,9 @@ export function AppRoutes() {
     if (route.allowed && !route.allowed()) return NoAccessPage;
     return route.page;
   });
+
+  // A fresh load or sign-in leaves the focus on the body: the bare inbox starts on its row.
+  onCleanup(focusWhenShown(() => (match().route?.pattern === '/' ? tabbableRow() : pageTarget())));
 
   createEffect(
     on(

@@ -91,8 +91,7 @@ afterAll(async () => {
 
 describe('the inbox by keyboard', () => {
   it('moves through the rows with j, k, the arrows, Home and End', async () => {
-    await press('j');
-    expect((await focused()).row).toBe(ids.ava);
+    await expect.poll(async () => (await focused()).row).toBe(ids.ava);
     await press('j');
     expect((await focused()).row).toBe(ids.noah);
     await press('ArrowDown');

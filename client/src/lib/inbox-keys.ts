@@ -1,4 +1,5 @@
 import { announce } from '../stores/announcer.store.js';
+import { focusLost } from './focus.js';
 import { navigate } from './router.js';
 import { bindShortcut } from './shortcuts.js';
 
@@ -134,7 +135,8 @@ export function bindInboxKeys(options: InboxKeyOptions): () => void {
     bindShortcut({
       key: 'Escape',
       inFields: true,
-      when: () => focusInThread() || (document.activeElement === search() && !search()?.value),
+      when: () =>
+        focusInThread() || focusLost() || (document.activeElement === search() && !search()?.value),
       run: () => returnToList(options.selectedId()),
     }),
   ];

@@ -19,14 +19,13 @@ export function NewContactPage() {
           <p class="breadcrumb">
             <a href="/contacts">Contacts</a>
           </p>
-          <h1 data-autofocus tabindex="-1">
-            New contact
-          </h1>
+          <h1>New contact</h1>
         </div>
       </header>
       <div class="card card-padded">
         <ContactForm
           submitLabel="Create contact"
+          autofocus
           onSubmit={handleSubmit}
           onCancel={() => navigate('/contacts')}
         />

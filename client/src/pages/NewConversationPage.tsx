@@ -13,6 +13,7 @@ import { ExistingThreadNotice } from '../components/inbox/ExistingThreadNotice.j
 import { ApiError, createConversation, errorField, errorMessage, getContact } from '../lib/api.js';
 import { formatPhone } from '../lib/format.js';
 import { currentQuery, navigate } from '../lib/router.js';
+import { SEND_MODIFIER } from '../lib/shortcut-list.js';
 import { activeUsers, directory } from '../stores/directory.store.js';
 import { onMessageAdded, putConversation } from '../stores/inbox.store.js';
 import { showNotice } from '../stores/notices.store.js';
@@ -110,6 +111,13 @@ export function NewConversationPage() {
     else setError(errorMessage(failure));
   };
 
+  /** Ctrl+Enter (Cmd+Enter on a Mac) sends from the first text, as in the reply box. */
+  const handleTextKeyDown = (event: KeyboardEvent & { currentTarget: HTMLTextAreaElement }) => {
+    if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return;
+    event.preventDefault();
+    if (!busy()) event.currentTarget.form?.requestSubmit();
+  };
+
   const handleSubmit = async (event: SubmitEvent) => {
     event.preventDefault();
     setError(null);
@@ -142,9 +150,7 @@ export function NewConversationPage() {
     <div class="page page-form">
       <header class="page-header">
         <div>
-          <h1 data-autofocus tabindex="-1">
-            New conversation
-          </h1>
+          <h1>New conversation</h1>
           <p class="page-intro">
             The first text goes out as soon as you start the thread. Fields marked{' '}
             <span class="required-mark">*</span> are required.
@@ -163,6 +169,7 @@ export function NewConversationPage() {
           </label>
           <input
             id="new-name"
+            data-autofocus
             required
             aria-required="true"
             maxLength={120}
@@ -282,8 +289,10 @@ export function NewConversationPage() {
             required
             aria-required="true"
             aria-invalid={invalid('text')}
-            aria-describedby={describedBy('text', 'new-text-counter')}
+            aria-describedby={describedBy('text', 'new-text-counter new-text-hint')}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             value={text()}
+            onKeyDown={handleTextKeyDown}
             onInput={(event) => {
               setText(event.currentTarget.value);
               edited('text');
@@ -297,6 +306,9 @@ export function NewConversationPage() {
             onReplaceLookAlikes={() => setText(replaceLookAlikes(text()))}
           />
           <FieldError id="new-text-error" message={fieldErrors().text} />
+          <p class="field-hint" id="new-text-hint">
+            {SEND_MODIFIER} + Enter sends.
+          </p>
         </div>
 
         <div class="form-actions">

@@ -3,6 +3,7 @@ import { createEffect, createMemo, createSignal, For, on, onMount, Show } from '
 import { PhoneConversation } from '../components/admin/PhoneConversation.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { errorMessage, listConversations, simulateInbound } from '../lib/api.js';
+import { refocusIfLost } from '../lib/focus.js';
 import { contactName, formatPhone } from '../lib/format.js';
 import { contacts, searchContacts, searchResults } from '../stores/contacts.store.js';
 import { directory, findNumber } from '../stores/directory.store.js';
@@ -77,6 +78,7 @@ export function SimulatorPage() {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+      refocusIfLost(() => document.getElementById('sim-text'));
     }
   };
 

@@ -15,6 +15,8 @@ interface ContactFormProps {
   submitLabel: string;
   onSubmit: (input: ContactInput) => Promise<void>;
   onCancel?: () => void;
+  /** The first field takes the focus when the page opens, as on New contact. */
+  autofocus?: boolean;
 }
 
 /** First and last name, email, and any number of phones, each marked mobile or not. */
@@ -80,6 +82,7 @@ export function ContactForm(props: ContactFormProps) {
           <input
             ref={firstNameInput}
             id={`${prefix}-first`}
+            data-autofocus={props.autofocus ? '' : undefined}
             autocomplete="off"
             aria-invalid={nameInvalid()}
             aria-describedby={nameDescribedBy()}

@@ -1,6 +1,7 @@
 import { createSignal, Show } from 'solid-js';
 
 import { createTeam, errorMessage } from '../../lib/api.js';
+import { refocusIfLost } from '../../lib/focus.js';
 import { upsertTeam } from '../../stores/directory.store.js';
 import { showNotice } from '../../stores/notices.store.js';
 import { Alert } from '../common/Alert.jsx';
@@ -26,6 +27,7 @@ export function NewTeamForm() {
       setError(errorMessage(failure));
     } finally {
       setBusy(false);
+      refocusIfLost(() => document.getElementById('team-name'));
     }
   };
 

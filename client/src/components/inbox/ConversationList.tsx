@@ -19,12 +19,10 @@ import {
   setInboxFilter,
   type StatusFilter,
 } from '../../stores/inbox.store.js';
-import { directory } from '../../stores/directory.store.js';
 import { Alert } from '../common/Alert.jsx';
 import { Icon } from '../common/Icon.jsx';
 import { ConversationRow } from './ConversationRow.jsx';
-import { GettingStarted } from './GettingStarted.jsx';
-import { InboxEmptyHint } from './InboxEmptyHint.jsx';
+import { InboxEmpty } from './InboxEmpty.jsx';
 import { InboxTabs, tabId } from './InboxTabs.jsx';
 import { TagFilter } from './TagFilter.jsx';
 
@@ -130,13 +128,7 @@ export function ConversationList(props: { selectedId: number | null }) {
             </div>
           </Match>
           <Match when={rows().length === 0}>
-            <div class="list-message">
-              <p class="list-empty-title">No conversations here</p>
-              <InboxEmptyHint />
-              <Show when={!inbox.filter.q && directory.loaded}>
-                <GettingStarted />
-              </Show>
-            </div>
+            <InboxEmpty />
           </Match>
           <Match when={true}>
             <ul

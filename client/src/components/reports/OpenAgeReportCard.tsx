@@ -4,6 +4,7 @@ import { getReport, reportCsvUrl, type DayRange } from '../../lib/reports-api.js
 import { CategoryBarsChart } from './CategoryBarsChart.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
+import { openAgeSummary } from './report-summaries.js';
 
 const AGE_DEFINITION =
   "As of now, whatever the range: each open conversation by the time since the student's " +
@@ -15,9 +16,7 @@ export function OpenAgeReportCard(props: { range: DayRange }) {
   const buckets = () => report.latest?.buckets ?? [];
   const summary = () => {
     const value = report.latest;
-    if (!value) return '';
-    const are = value.waiting === 1 ? 'conversation is' : 'conversations are';
-    return `${value.waiting} open ${are} waiting for a reply; ${value.answered} answered.`;
+    return value ? openAgeSummary(value) : '';
   };
 
   return (

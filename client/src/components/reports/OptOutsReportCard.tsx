@@ -5,6 +5,7 @@ import { DayBarsChart } from './DayBarsChart.jsx';
 import { DayTable } from './DayTable.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
+import { optOutsSummary } from './report-summaries.js';
 
 const OPT_OUT_DEFINITION =
   'Each STOP keyword, carrier opt-out or manual unsubscribe, and each opt-back-in, per day.';
@@ -17,9 +18,7 @@ export function OptOutsReportCard(props: { range: DayRange }) {
   );
   const days = () => report.latest?.days ?? [];
   const totals = () => report.latest?.totals ?? { optOuts: 0, optIns: 0 };
-  const summary = () =>
-    `${totals().optOuts} ${totals().optOuts === 1 ? 'opt-out' : 'opt-outs'}, ` +
-    `${totals().optIns} ${totals().optIns === 1 ? 'opt-in' : 'opt-ins'}.`;
+  const summary = () => optOutsSummary(totals());
 
   return (
     <ReportCard

@@ -1,10 +1,11 @@
 import { createResource } from 'solid-js';
 
-import { formatSeconds, getReport, reportCsvUrl, type DayRange } from '../../lib/reports-api.js';
+import { getReport, reportCsvUrl, type DayRange } from '../../lib/reports-api.js';
 import { ReportCard } from './ReportCard.jsx';
 import { ResponseTable } from './ResponseTable.jsx';
 import { ResponseTimesDefinition } from './ResponseTimesDefinition.jsx';
 import { reportError, reportState } from './report-state.js';
+import { responseTimesSummary } from './report-summaries.js';
 
 /** First-response and reply times (median, 90th percentile) for office, teams and counselors. */
 export function ResponseTimesReportCard(props: { range: DayRange }) {
@@ -20,12 +21,7 @@ export function ResponseTimesReportCard(props: { range: DayRange }) {
     Math.max(1, ...rows().flatMap((row) => [row.firstResponse.p90 ?? 0, row.reply.p90 ?? 0]));
   const summary = () => {
     const value = report.latest;
-    if (!value) return '';
-    return (
-      `Median first response ${formatSeconds(value.office.firstResponse.median)}, ` +
-      `median reply ${formatSeconds(value.office.reply.median)} ` +
-      `over ${value.office.reply.count} replies; ${value.unanswered} still unanswered.`
-    );
+    return value ? responseTimesSummary(value) : '';
   };
 
   return (

@@ -5,6 +5,7 @@ import { DayBarsChart } from './DayBarsChart.jsx';
 import { DayTable } from './DayTable.jsx';
 import { ReportCard } from './ReportCard.jsx';
 import { reportError, reportState } from './report-state.js';
+import { volumeSummary } from './report-summaries.js';
 
 const VOLUME_DEFINITION =
   'Every text students sent and the office sent (automatic replies included), per day in the ' +
@@ -18,7 +19,7 @@ export function VolumeReportCard(props: { range: DayRange }) {
   );
   const days = () => report.latest?.days ?? [];
   const totals = () => report.latest?.totals ?? { inbound: 0, outbound: 0 };
-  const summary = () => `${totals().inbound} texts in, ${totals().outbound} out.`;
+  const summary = () => volumeSummary(totals());
 
   return (
     <ReportCard

@@ -23,6 +23,7 @@ import { Icon } from '../common/Icon.jsx';
 import { AssigneeSelect } from './AssigneeSelect.jsx';
 import { ContactDrawer } from './ContactDrawer.jsx';
 import { MoreActions } from './MoreActions.jsx';
+import { ParticipationButton } from './ParticipationButton.jsx';
 import { PresenceAvatars } from './PresenceAvatars.jsx';
 import { TagChips } from './TagChips.jsx';
 
@@ -187,30 +188,12 @@ export function ThreadHeader(props: { conversation: ConversationDto }) {
           </button>
         </Show>
         <MoreActions>
-          <Show
-            when={!isParticipant()}
-            fallback={
-              <button
-                type="button"
-                class="button button-small"
-                data-testid="leave-button"
-                disabled={busy() !== null}
-                onClick={handleLeave}
-              >
-                Leave
-              </button>
-            }
-          >
-            <button
-              type="button"
-              class="button button-small button-primary"
-              data-testid="join-button"
-              disabled={busy() !== null}
-              onClick={handleJoin}
-            >
-              Join
-            </button>
-          </Show>
+          <ParticipationButton
+            joined={isParticipant()}
+            disabled={busy() !== null}
+            onJoin={handleJoin}
+            onLeave={handleLeave}
+          />
           <button
             type="button"
             class="button button-small"
