@@ -138,7 +138,8 @@ describe('an empty inbox', () => {
     await counselor.getByRole('button', { name: /reopen/i }).waitFor();
     await counselor.keyboard.press('Escape');
 
-    await sleep(2000);
+    console.log('DEBUG0', counselor.url(), await focused(counselor));
+    await sleep(3000);
     await counselor.screenshot({ path: '/tmp/h14/debug.png' });
     console.log('DEBUG', counselor.url(), await focused(counselor));
     await counselor.getByText('Nothing open — all caught up').waitFor({ timeout: 3000 });

@@ -12,48 +12,22 @@ import {
   setInboxFilter,
   unreadCount,
 } from './inbox.store.js';
+import { conversationDto, messageDto } from '../test/dto-fixtures.js';
 
-const conversation = (overrides: Partial<InboxConversationDto>): InboxConversationDto => ({
-  id: 1,
-  name: 'Deposit question',
-  status: 'open',
-  channel: 'sms',
-  numberId: 1,
-  contactId: 1,
-  phone: '+16175550142',
-  contactName: 'Maya Patel',
-  assignee: null,
-  participantIds: [],
-  tags: [],
-  possibleOptOut: false,
-  createdById: null,
-  lastMessageAt: '2026-03-10T12:00:00.000Z',
-  lastMessagePreview: 'Hi',
-  lastMessageDirection: 'inbound',
-  lastMessageId: 1,
-  createdAt: '2026-03-10T12:00:00.000Z',
-  updatedAt: '2026-03-10T12:00:00.000Z',
-  unread: false,
-  ...overrides,
-});
+const conversation = (overrides: Partial<InboxConversationDto>): InboxConversationDto =>
+  conversationDto({ name: 'Deposit question', ...overrides });
 
-const inbound = (conversationId: number, createdAt: string): MessageDto => ({
-  id: 100 + conversationId,
-  conversationId,
-  direction: 'inbound',
-  kind: 'sms',
-  text: 'New text',
-  status: 'received',
-  segments: 1,
-  encoding: 'GSM-7',
-  error: null,
-  errorCode: null,
-  authorId: null,
-  automated: null,
-  attachments: [],
-  createdAt,
-  updatedAt: createdAt,
-});
+const inbound = (conversationId: number, createdAt: string): MessageDto =>
+  messageDto({
+    id: 100 + conversationId,
+    conversationId,
+    direction: 'inbound',
+    text: 'New text',
+    status: 'received',
+    authorId: null,
+    createdAt,
+    updatedAt: createdAt,
+  });
 
 function serve(conversations: InboxConversationDto[]) {
   const body = JSON.stringify({ conversations, nextCursor: null });

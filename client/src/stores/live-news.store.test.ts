@@ -12,6 +12,7 @@ import {
 } from './live-news.store.js';
 import { startSession } from './session.store.js';
 import { closeThread, openThread } from './thread.store.js';
+import { conversationDto, messageDto } from '../test/dto-fixtures.js';
 
 const me: UserDto = {
   id: 1,
@@ -25,46 +26,23 @@ const me: UserDto = {
 };
 const sam = { id: 2, name: 'Sam Ortiz' };
 
-const conversation = (id: number, contactName: string): ConversationDto => ({
-  id,
-  name: `Thread ${id}`,
-  status: 'open',
-  channel: 'sms',
-  numberId: 1,
-  contactId: id,
-  phone: '+16175550142',
-  contactName,
-  assignee: null,
-  participantIds: [],
-  tags: [],
-  possibleOptOut: false,
-  createdById: null,
-  lastMessageAt: '2026-03-10T12:00:00.000Z',
-  lastMessagePreview: 'Hi',
-  lastMessageDirection: 'inbound',
-  lastMessageId: 1,
-  createdAt: '2026-03-10T12:00:00.000Z',
-  updatedAt: '2026-03-10T12:00:00.000Z',
-});
+const conversation = (id: number, contactName: string): ConversationDto =>
+  conversationDto({
+    id,
+    name: `Thread ${id}`,
+    contactId: id,
+    contactName,
+  });
 
-const text = (overrides: Partial<MessageDto>): MessageDto => ({
-  id: 9,
-  conversationId: 7,
-  direction: 'inbound',
-  kind: 'sms',
-  text: 'Is the deposit refundable?',
-  status: 'received',
-  segments: 1,
-  encoding: 'GSM-7',
-  error: null,
-  errorCode: null,
-  authorId: null,
-  automated: null,
-  attachments: [],
-  createdAt: '2026-03-10T12:00:00.000Z',
-  updatedAt: '2026-03-10T12:00:00.000Z',
-  ...overrides,
-});
+const text = (overrides: Partial<MessageDto>): MessageDto =>
+  messageDto({
+    id: 9,
+    direction: 'inbound',
+    text: 'Is the deposit refundable?',
+    status: 'received',
+    authorId: null,
+    ...overrides,
+  });
 
 const spoken = () => announcements('polite').map((line) => line.text);
 const shouted = () => announcements('assertive').map((line) => line.text);

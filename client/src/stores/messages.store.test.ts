@@ -2,26 +2,10 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 import type { MessageDto } from '@shared/dto.js';
 
+import { messageDto } from '../test/dto-fixtures.js';
 import { loadMessages, resetMessages, threadMessages, upsertMessage } from './messages.store.js';
 
-const message = (overrides: Partial<MessageDto>): MessageDto => ({
-  id: 1,
-  conversationId: 7,
-  direction: 'outbound',
-  kind: 'sms',
-  text: 'Hello',
-  status: 'queued',
-  segments: 1,
-  encoding: 'GSM-7',
-  error: null,
-  errorCode: null,
-  authorId: 1,
-  automated: null,
-  attachments: [],
-  createdAt: '2026-03-10T12:00:00.000Z',
-  updatedAt: '2026-03-10T12:00:00.000Z',
-  ...overrides,
-});
+const message = (overrides: Partial<MessageDto>): MessageDto => messageDto(overrides);
 
 function serve(messages: MessageDto[]) {
   vi.stubGlobal(

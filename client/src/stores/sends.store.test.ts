@@ -18,25 +18,14 @@ import {
   retrySend,
   sendOptimistic,
 } from './sends.store.js';
+import { messageDto } from '../test/dto-fixtures.js';
 
-const stored = (overrides: Partial<MessageDto>): MessageDto => ({
-  id: 40,
-  conversationId: 7,
-  direction: 'outbound',
-  kind: 'sms',
-  text: 'See you Friday',
-  status: 'queued',
-  segments: 1,
-  encoding: 'GSM-7',
-  error: null,
-  errorCode: null,
-  authorId: 1,
-  automated: null,
-  attachments: [],
-  createdAt: '2026-03-10T12:00:00.000Z',
-  updatedAt: '2026-03-10T12:00:00.000Z',
-  ...overrides,
-});
+const stored = (overrides: Partial<MessageDto>): MessageDto =>
+  messageDto({
+    id: 40,
+    text: 'See you Friday',
+    ...overrides,
+  });
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
