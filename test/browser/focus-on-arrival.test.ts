@@ -71,6 +71,7 @@ describe('arriving on a page', () => {
   it('lands on the thread heading from its address; Esc from the body finds its row', async () => {
     await counselor.goto(`${h.url}/c/${mayaThread}`);
     await expect.poll(() => focused(counselor)).toBe('thread-title');
+    await counselor.getByTestId('inbox-row').waitFor();
 
     await dropFocus(counselor);
     await counselor.keyboard.press('Escape');
@@ -136,13 +137,11 @@ describe('an empty inbox', () => {
     await expect.poll(() => focused(counselor)).toBe('thread-title');
     await counselor.keyboard.press('e');
     await counselor.getByRole('button', { name: /reopen/i }).waitFor();
+    expect(await counselor.getByTestId('inbox-row').count()).toBe(0);
     await counselor.keyboard.press('Escape');
+    await counselor.waitForURL(`${h.url}/`);
 
-    console.log('DEBUG0', counselor.url(), await focused(counselor));
-    await sleep(3000);
-    await counselor.screenshot({ path: '/tmp/h14/debug.png' });
-    console.log('DEBUG', counselor.url(), await focused(counselor));
-    await counselor.getByText('Nothing open — all caught up').waitFor({ timeout: 3000 });
+    await counselor.getByText('Nothing open — all caught up').waitFor();
     expect(await counselor.getByRole('link', { name: 'Add a contact' }).count()).toBe(0);
     const showClosed = counselor.getByRole('button', { name: 'Show closed conversations' });
     await showClosed.focus();

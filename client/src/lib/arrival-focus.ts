@@ -16,7 +16,7 @@ export const pageTarget = () => document.querySelector<HTMLElement>('main [data-
  * after a fresh load or a removed control). Gives up once the user puts the focus anywhere
  * else, so a field they went to first keeps it. Returns the function that stops waiting.
  */
-export function focusWhenShown(target: () => HTMLElement | null): () => void {
+export function focusWhenShown(target: () => HTMLElement | null | undefined): () => void {
   const settle = (): boolean => {
     if (!focusLost()) return true;
     const element = target();

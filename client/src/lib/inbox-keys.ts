@@ -1,4 +1,5 @@
 import { announce } from '../stores/announcer.store.js';
+import { focusWhenShown } from './arrival-focus.js';
 import { focusLost } from './focus.js';
 import { navigate } from './router.js';
 import { bindShortcut } from './shortcuts.js';
@@ -39,7 +40,7 @@ export function neighbourRowId(id: number): number | null {
 export function returnToList(selectedId: number | null): void {
   if (focusRowById(selectedId) || focusRow(inboxRows()[0])) return;
   navigate('/');
-  requestAnimationFrame(() => focusRowById(selectedId) || focusRow(inboxRows()[0]));
+  focusWhenShown(() => inboxRows().find((row) => rowId(row) === selectedId) ?? inboxRows()[0]);
 }
 
 /** Opens a row; the open conversation's own row just takes the focus into its thread. */

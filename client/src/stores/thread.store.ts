@@ -6,7 +6,7 @@ import type { PresenceEntry } from '@shared/events.js';
 
 import * as api from '../lib/api.js';
 import { putContact } from './contacts.store.js';
-import { onMessageAdded, putConversation } from './inbox.store.js';
+import { onConversationChanged, onMessageAdded, putConversation } from './inbox.store.js';
 import { loadMessages, upsertMessage } from './messages.store.js';
 import { currentUser } from './session.store.js';
 
@@ -108,7 +108,8 @@ export async function leaveThread(id: number): Promise<void> {
 
 export async function setThreadOpen(id: number, open: boolean): Promise<void> {
   const answer = await api.setConversationStatus(id, open);
-  putConversation(answer.conversation);
+  // Its own broadcast may come first and carry the same version: place it in the view now.
+  onConversationChanged(answer.conversation);
 }
 
 /** Sends a reply and shows it at once, before its `message:created` event arrives. */
