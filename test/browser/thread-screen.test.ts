@@ -228,11 +228,13 @@ describe('the first-text tip', () => {
     await page.emulateMedia({ reducedMotion: 'reduce' });
     await input.fill('Your visit is confirmed for Friday at 10.');
     await tip.waitFor();
-    const widths = await page.evaluate(() => ({
-      tip: document.querySelector('.sms-warnings')!.getBoundingClientRect().width,
-      footer: document.querySelector('.composer-footer')!.getBoundingClientRect().width,
-    }));
-    expect(widths.tip).toBeGreaterThan(widths.footer * 0.9);
+    const share = () =>
+      tip.evaluate((element) => {
+        const width = (selector: string) =>
+          element.closest(selector)!.getBoundingClientRect().width;
+        return width('.sms-warnings') / width('.composer-footer');
+      });
+    await expect.poll(share).toBeGreaterThan(0.9);
     await screenshot(page, 'thread-screen/first-text-tip-desktop');
 
     for (const signed of ['Your visit is confirmed. - Ava', 'Ava from Admissions: see you!']) {

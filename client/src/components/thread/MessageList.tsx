@@ -53,6 +53,12 @@ export function MessageList(props: { conversation: ConversationDto }) {
     setUnseen(0);
   };
 
+  /** At the end by the last scroll event, and not scrolled up since (its event may be due). */
+  const readingEnd = (): boolean => {
+    if (atEnd && scroller && scroller.scrollTop < endTop - NEAR_END_PX) atEnd = false;
+    return atEnd;
+  };
+
   const handleScroll = () => {
     if (!scroller) return;
     atEnd = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight <= NEAR_END_PX;
@@ -64,7 +70,7 @@ export function MessageList(props: { conversation: ConversationDto }) {
   // A reply turning into "Not sent", a late picture, or a notice or a taller composer that
   // shrinks the history's box after it scrolled: the end stays in view while it was in view.
   const growth = new ResizeObserver(() => {
-    if (!scroller || !atEnd || scroller.scrollTop < endTop - NEAR_END_PX) return;
+    if (!scroller || !readingEnd()) return;
     scroller.scrollTop = scroller.scrollHeight;
     endTop = scroller.scrollTop;
   });
@@ -81,7 +87,7 @@ export function MessageList(props: { conversation: ConversationDto }) {
       ([length, pending], before) => {
         const [lengthBefore, pendingBefore] = before ?? [0, 0];
         const own = pending > pendingBefore || isMine(list()[length - 1]);
-        if (lengthBefore === 0 || atEnd || own) return toEnd();
+        if (lengthBefore === 0 || readingEnd() || own) return toEnd();
         const arrived = list()
           .slice(lengthBefore)
           .filter((m) => m.kind !== 'activity').length;
