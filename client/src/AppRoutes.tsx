@@ -92,8 +92,7 @@ export function AppRoutes() {
     on(
       currentPath,
       () => {
-        const heading = document.querySelector<HTMLElement>('main [data-autofocus]');
-        heading?.focus({ preventScroll: true });
+        pageTarget()?.focus({ preventScroll: true });
       },
       { defer: true },
     ),

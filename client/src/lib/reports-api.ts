@@ -37,12 +37,14 @@ export function formatSeconds(seconds: number | null): string {
   return parts.length ? parts.join(' ') : '0 s';
 }
 
-/** "Mon 10 Mar" for an office day `YYYY-MM-DD`. */
-export function formatDay(day: string, style: 'short' | 'long' = 'short'): string {
+const WEEKDAY = { short: 'short', long: 'long', axis: undefined } as const;
+
+/** "Mon 10 Mar" for an office day `YYYY-MM-DD`; `axis` drops the weekday ("10 Mar"). */
+export function formatDay(day: string, style: keyof typeof WEEKDAY = 'short'): string {
   const date = new Date(`${day}T12:00:00Z`);
   return new Intl.DateTimeFormat(undefined, {
     timeZone: 'UTC',
-    weekday: style === 'long' ? 'long' : 'short',
+    weekday: WEEKDAY[style],
     day: 'numeric',
     month: 'short',
   }).format(date);

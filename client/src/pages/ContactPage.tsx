@@ -5,22 +5,17 @@ import { ContactForm } from '../components/admin/ContactForm.jsx';
 import { Alert } from '../components/common/Alert.jsx';
 import { ListState } from '../components/common/ListState.jsx';
 import { TimeText } from '../components/common/TimeText.jsx';
-import {
-  type ContactInput,
-  errorMessage,
-  setContactSubscription,
-  updateContact,
-} from '../lib/api.js';
+import { type ContactInput, errorMessage, updateContact } from '../lib/api.js';
 import { contactName, formatPhone } from '../lib/format.js';
+import { createSubscriptionAction } from '../lib/subscription.js';
 import { contacts, loadContact, putContact } from '../stores/contacts.store.js';
 import { findNumber } from '../stores/directory.store.js';
 import { showNotice } from '../stores/notices.store.js';
 
 export function ContactPage(props: { contactId: number }) {
   const [loadError, setLoadError] = createSignal<string | null>(null);
-  const [error, setError] = createSignal<string | null>(null);
   const [editing, setEditing] = createSignal(false);
-  const [busy, setBusy] = createSignal(false);
+  const { busy, error, setSubscribed } = createSubscriptionAction(() => props.contactId);
   const contact = () => contacts.byId[props.contactId];
   const threads = () => contacts.threads[props.contactId] ?? [];
 
@@ -44,19 +39,6 @@ export function ContactPage(props: { contactId: number }) {
     putContact(answer.contact);
     setEditing(false);
     showNotice('Contact saved.');
-  };
-
-  const handleSubscription = async (subscribe: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await setContactSubscription(props.contactId, subscribe);
-      putContact(answer.contact);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
   };
 
   return (
@@ -116,7 +98,7 @@ export function ContactPage(props: { contactId: number }) {
                       type="button"
                       class="button"
                       disabled={busy()}
-                      onClick={() => void handleSubscription(false)}
+                      onClick={() => void setSubscribed(false)}
                     >
                       Unsubscribe
                     </button>
@@ -134,7 +116,7 @@ export function ContactPage(props: { contactId: number }) {
                       type="button"
                       class="button"
                       disabled={busy()}
-                      onClick={() => void handleSubscription(true)}
+                      onClick={() => void setSubscribed(true)}
                     >
                       Resubscribe
                     </button>

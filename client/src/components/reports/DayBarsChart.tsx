@@ -91,7 +91,7 @@ export function DayBarsChart(props: DayBarsChartProps) {
                     y={HEIGHT - 6}
                     text-anchor={index() === 0 ? 'start' : 'middle'}
                   >
-                    {axisDay(day)}
+                    {formatDay(day, 'axis')}
                   </text>
                 )}
               </g>
@@ -101,16 +101,6 @@ export function DayBarsChart(props: DayBarsChartProps) {
       </div>
     </figure>
   );
-}
-
-/** "Nov 5": the day under its bars, shorter than `formatDay` so it fits beneath them. */
-function axisDay(day: string): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  return new Intl.DateTimeFormat(undefined, {
-    timeZone: 'UTC',
-    day: 'numeric',
-    month: 'short',
-  }).format(date);
 }
 
 /** The class and fill of a bar: solid in the first colour, or hatched in the second. */

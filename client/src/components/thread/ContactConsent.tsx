@@ -1,30 +1,15 @@
-import { createSignal, Show } from 'solid-js';
+import { Show } from 'solid-js';
 
 import type { ContactDto } from '@shared/dto.js';
 
-import { errorMessage, setContactSubscription } from '../../lib/api.js';
-import { putContact } from '../../stores/contacts.store.js';
+import { createSubscriptionAction } from '../../lib/subscription.js';
 import { Alert } from '../common/Alert.jsx';
 import { TimeText } from '../common/TimeText.jsx';
 
 /** Whether texts may go to the contact, with the one action that flips it. */
 export function ContactConsent(props: { contact: ContactDto; headingId: string }) {
-  const [busy, setBusy] = createSignal(false);
-  const [error, setError] = createSignal<string | null>(null);
+  const { busy, error, setSubscribed } = createSubscriptionAction(() => props.contact.id);
   const optedOutAt = () => props.contact.smsUnsubscribedAt;
-
-  const handleToggle = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await setContactSubscription(props.contact.id, optedOutAt() !== null);
-      putContact(answer.contact);
-    } catch (failure) {
-      setError(errorMessage(failure));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   return (
     <section class="contact-panel-section" aria-labelledby={props.headingId}>
@@ -51,7 +36,7 @@ export function ContactConsent(props: { contact: ContactDto; headingId: string }
         type="button"
         class="button button-small"
         disabled={busy()}
-        onClick={() => void handleToggle()}
+        onClick={() => void setSubscribed(optedOutAt() !== null)}
       >
         {optedOutAt() ? 'Resubscribe' : 'Unsubscribe'}
       </button>
